@@ -1,0 +1,1 @@
+namespace WebhookGen.Generator; internal static class Placeholder { }

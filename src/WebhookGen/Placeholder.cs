@@ -1,0 +1,1 @@
+namespace WebhookGen; internal static class Placeholder { }
