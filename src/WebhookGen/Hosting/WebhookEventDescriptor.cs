@@ -1,0 +1,48 @@
+using System;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+using WebhookGen.Json;
+
+namespace WebhookGen.Hosting;
+
+/// <summary>
+/// One event of a receiver: how its payload is read, how its id is found and which handler it goes to.
+/// Generated per event; <see cref="HandleAsync"/> is the endpoint's request delegate.
+/// </summary>
+public sealed class WebhookEventDescriptor<TReceiver, TEvent>
+    where TReceiver : class
+{
+    /// <summary>Describes an event.</summary>
+    public WebhookEventDescriptor(
+        WebhookReceiverDescriptor receiver,
+        string eventName,
+        WebhookPayloadReader<TEvent> read,
+        WebhookHandler<TReceiver, TEvent> handle,
+        Func<TEvent, string?>? eventId = null)
+    {
+        Receiver = receiver ?? throw new ArgumentNullException(nameof(receiver));
+        ArgumentException.ThrowIfNullOrEmpty(eventName);
+        EventName = eventName;
+        Read = read ?? throw new ArgumentNullException(nameof(read));
+        Handle = handle ?? throw new ArgumentNullException(nameof(handle));
+        EventId = eventId;
+    }
+
+    /// <summary>The receiver the event belongs to.</summary>
+    public WebhookReceiverDescriptor Receiver { get; }
+
+    /// <summary>The event's name in the spec.</summary>
+    public string EventName { get; }
+
+    /// <summary>Reads the payload.</summary>
+    public WebhookPayloadReader<TEvent> Read { get; }
+
+    /// <summary>Calls the handler.</summary>
+    public WebhookHandler<TReceiver, TEvent> Handle { get; }
+
+    /// <summary>Finds the event's id in its payload, where the spec has one.</summary>
+    public Func<TEvent, string?>? EventId { get; }
+
+    /// <summary>Receives one delivery of this event: read, verify, parse, dispatch, answer.</summary>
+    public Task HandleAsync(HttpContext httpContext) => WebhookRequestProcessor.ProcessAsync(httpContext, this);
+}

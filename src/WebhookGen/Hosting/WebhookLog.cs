@@ -1,0 +1,27 @@
+using System;
+using Microsoft.Extensions.Logging;
+using WebhookGen.Signatures;
+
+namespace WebhookGen.Hosting;
+
+/// <summary>Every log line a receiver writes. None carries a secret, a signature or the payload.</summary>
+internal static partial class WebhookLog
+{
+    [LoggerMessage(1, LogLevel.Warning, "{Receiver} rejected a delivery of {EventName}: the body is larger than {Limit} bytes")]
+    public static partial void BodyTooLarge(ILogger logger, string receiver, string eventName, long limit);
+
+    [LoggerMessage(2, LogLevel.Warning, "{Receiver} rejected a delivery of {EventName}: signature {Outcome}")]
+    public static partial void SignatureRejected(ILogger logger, string receiver, string eventName, SignatureVerificationResult outcome);
+
+    [LoggerMessage(3, LogLevel.Warning, "{Receiver} rejected a delivery of {EventName}: invalid payload at '{Path}': {Reason}")]
+    public static partial void PayloadRejected(ILogger logger, string receiver, string eventName, string path, string reason);
+
+    [LoggerMessage(4, LogLevel.Debug, "{Receiver} handled {EventName} {EventId}: {StatusCode}")]
+    public static partial void Handled(ILogger logger, string receiver, string eventName, string? eventId, int statusCode);
+
+    [LoggerMessage(5, LogLevel.Error, "{Receiver}'s handler for {EventName} {EventId} failed; answered 500 so the sender retries")]
+    public static partial void HandlerFailed(ILogger logger, string receiver, string eventName, string? eventId, Exception exception);
+
+    [LoggerMessage(6, LogLevel.Warning, "{Receiver} accepted a delivery of {EventName} without checking a signature (AllowUnsignedDeliveries is on)")]
+    public static partial void Unsigned(ILogger logger, string receiver, string eventName);
+}

@@ -1,0 +1,38 @@
+using System;
+using Microsoft.AspNetCore.Http;
+using WebhookGen.Signatures;
+
+namespace WebhookGen.Hosting;
+
+/// <summary>What the spec says about a receiver as a whole. Generated once per receiver class.</summary>
+public sealed class WebhookReceiverDescriptor
+{
+    /// <summary>Describes a receiver.</summary>
+    /// <param name="name">The receiver class's name; it names the options and the configuration section.</param>
+    /// <param name="defaultRoutePrefix">The route prefix from the spec's server URL, used when <c>Map...</c> is given none.</param>
+    /// <param name="signatureVerifier">The signature scheme the spec declares, or <see langword="null"/> when it declares none WebhookGen understands.</param>
+    /// <param name="signatureFailureStatusCode">The status the spec gives a delivery whose signature fails (<c>401</c> when it gives none).</param>
+    public WebhookReceiverDescriptor(string name, string defaultRoutePrefix, IWebhookSignatureVerifier? signatureVerifier, int signatureFailureStatusCode = StatusCodes.Status401Unauthorized)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        Name = name;
+        DefaultRoutePrefix = defaultRoutePrefix ?? string.Empty;
+        SignatureVerifier = signatureVerifier;
+        SignatureFailureStatusCode = signatureFailureStatusCode;
+    }
+
+    /// <summary>The receiver class's name.</summary>
+    public string Name { get; }
+
+    /// <summary>The configuration section bound to <see cref="WebhookReceiverOptions"/>: <c>Webhooks:{Name}</c>.</summary>
+    public string ConfigurationSection => "Webhooks:" + Name;
+
+    /// <summary>The route prefix from the spec's server URL.</summary>
+    public string DefaultRoutePrefix { get; }
+
+    /// <summary>The signature scheme the spec declares.</summary>
+    public IWebhookSignatureVerifier? SignatureVerifier { get; }
+
+    /// <summary>The status of a delivery whose signature is missing or wrong.</summary>
+    public int SignatureFailureStatusCode { get; }
+}

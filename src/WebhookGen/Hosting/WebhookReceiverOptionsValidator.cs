@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Options;
+
+namespace WebhookGen.Hosting;
+
+/// <summary>Refuses a receiver that could not verify what it receives: the app does not start with an open endpoint.</summary>
+internal sealed class WebhookReceiverOptionsValidator(WebhookReceiverDescriptor receiver) : IValidateOptions<WebhookReceiverOptions>
+{
+    public ValidateOptionsResult Validate(string? name, WebhookReceiverOptions options)
+    {
+        if (name != receiver.Name)
+        {
+            return ValidateOptionsResult.Skip;
+        }
+
+        var builder = new ValidateOptionsResultBuilder();
+        var section = receiver.ConfigurationSection;
+        if (options.MaxRequestBodySize <= 0)
+        {
+            builder.AddError($"'{section}:MaxRequestBodySize' must be a positive number of bytes, not {options.MaxRequestBodySize}.");
+        }
+
+        if (options.AllowUnsignedDeliveries)
+        {
+            return builder.Build();
+        }
+
+        if (options.GetSignatureVerifier() is null && receiver.SignatureVerifier is null)
+        {
+            builder.AddError(
+                $"The spec of {receiver.Name} declares no signature scheme that WebhookGen understands. " +
+                $"Call options.{nameof(WebhookReceiverOptions.UseSignatureVerifier)}(...) in Add{receiver.Name}(...), " +
+                $"or opt in to unsigned deliveries with '{section}:{nameof(WebhookReceiverOptions.AllowUnsignedDeliveries)}' = true.");
+        }
+        else if (options.GetSecrets().Count == 0)
+        {
+            var variable = section.Replace(":", "__", System.StringComparison.Ordinal);
+            builder.AddError(
+                $"No signing secret is configured for {receiver.Name}, so it cannot verify deliveries and the app does not start. " +
+                $"Set '{section}:Secret' (for example the environment variable {variable}__Secret, or dotnet user-secrets) " +
+                $"or the list '{section}:Secrets'.");
+        }
+
+        return builder.Build();
+    }
+}

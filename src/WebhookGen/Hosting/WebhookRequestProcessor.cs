@@ -1,0 +1,193 @@
+using System;
+using System.Buffers;
+using System.Globalization;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+using WebhookGen.Json;
+using WebhookGen.Signatures;
+
+namespace WebhookGen.Hosting;
+
+/// <summary>
+/// The one pipeline every generated endpoint runs: read the raw body (bounded), verify its signature before anything
+/// parses it, parse it, call the handler, answer. Client errors are never 5xx; handler failures are 500 so the sender retries.
+/// </summary>
+internal static class WebhookRequestProcessor
+{
+    public static async Task ProcessAsync<TReceiver, TEvent>(HttpContext httpContext, WebhookEventDescriptor<TReceiver, TEvent> descriptor)
+        where TReceiver : class
+    {
+        var receiver = descriptor.Receiver;
+        var runtime = httpContext.RequestServices.GetRequiredKeyedService<WebhookReceiverRuntime>(receiver.Name);
+        var options = runtime.Options;
+        var logger = runtime.Logger;
+        var cancellationToken = httpContext.RequestAborted;
+
+        var body = await ReadBodyAsync(httpContext, options.MaxRequestBodySize, cancellationToken).ConfigureAwait(false);
+        if (body.Buffer is null)
+        {
+            WebhookLog.BodyTooLarge(logger, receiver.Name, descriptor.EventName, options.MaxRequestBodySize);
+            await WriteProblemAsync(httpContext, StatusCodes.Status413PayloadTooLarge, "Payload too large", $"The body must not exceed {options.MaxRequestBodySize} bytes.").ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            var bytes = body.Buffer.AsMemory(0, body.Length);
+            if (!Verify(httpContext, descriptor, options, runtime, bytes.Span))
+            {
+                return;
+            }
+
+            TEvent payload;
+            try
+            {
+                payload = WebhookJson.Deserialize(bytes.Span, descriptor.Read);
+            }
+            catch (WebhookPayloadException exception)
+            {
+                WebhookLog.PayloadRejected(logger, receiver.Name, descriptor.EventName, exception.Path, exception.Reason);
+                await WriteProblemAsync(httpContext, StatusCodes.Status400BadRequest, "Invalid webhook payload", exception.Message, exception.Path).ConfigureAwait(false);
+                return;
+            }
+
+            var eventId = descriptor.EventId?.Invoke(payload);
+            var context = new WebhookContext(httpContext, receiver.Name, descriptor.EventName, eventId, bytes);
+            WebhookResult result;
+            try
+            {
+                var handler = httpContext.RequestServices.GetRequiredService<TReceiver>();
+                result = await descriptor.Handle(handler, payload, context, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // Any handler failure is answered 500 so the sender retries; the exception is logged.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                WebhookLog.HandlerFailed(logger, receiver.Name, descriptor.EventName, eventId, exception);
+                await WriteProblemAsync(httpContext, StatusCodes.Status500InternalServerError, "The webhook handler failed", detail: null).ConfigureAwait(false);
+                return;
+            }
+
+            WebhookLog.Handled(logger, receiver.Name, descriptor.EventName, eventId, result.StatusCode);
+            httpContext.Response.StatusCode = result.StatusCode;
+            if (result.RetryAfter is { } retryAfter)
+            {
+                httpContext.Response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(body.Buffer);
+        }
+    }
+
+    private static bool Verify<TReceiver, TEvent>(
+        HttpContext httpContext,
+        WebhookEventDescriptor<TReceiver, TEvent> descriptor,
+        WebhookReceiverOptions options,
+        WebhookReceiverRuntime runtime,
+        ReadOnlySpan<byte> body)
+        where TReceiver : class
+    {
+        var receiver = descriptor.Receiver;
+        if (options.AllowUnsignedDeliveries)
+        {
+            WebhookLog.Unsigned(runtime.Logger, receiver.Name, descriptor.EventName);
+            return true;
+        }
+
+        // Fail closed: options validation refuses to start without a verifier or a secret; should that be bypassed, nothing passes.
+        var verifier = options.GetSignatureVerifier() ?? receiver.SignatureVerifier;
+        var secrets = options.GetSecrets();
+        var outcome = verifier is null || secrets.Count == 0
+            ? SignatureVerificationResult.Mismatch
+            : verifier.Verify(httpContext.Request.Headers, body, secrets);
+        if (outcome == SignatureVerificationResult.Valid)
+        {
+            return true;
+        }
+
+        WebhookLog.SignatureRejected(runtime.Logger, receiver.Name, descriptor.EventName, outcome);
+        httpContext.Response.StatusCode = receiver.SignatureFailureStatusCode;
+        return false;
+    }
+
+    private readonly record struct PooledBody(byte[]? Buffer, int Length);
+
+    /// <summary>Reads the whole body into a pooled buffer; <see cref="PooledBody.Buffer"/> is null when it exceeds the limit.</summary>
+    private static async ValueTask<PooledBody> ReadBodyAsync(HttpContext httpContext, long limit, CancellationToken cancellationToken)
+    {
+        var request = httpContext.Request;
+        if (request.ContentLength > limit)
+        {
+            return default;
+        }
+
+        // The server's own limit must not cut a body that ours allows.
+        if (httpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature && sizeFeature.MaxRequestBodySize < limit)
+        {
+            sizeFeature.MaxRequestBodySize = limit;
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(limit + 1, request.ContentLength is { } length ? length + 1 : 4096));
+        var count = 0;
+        try
+        {
+            while (true)
+            {
+                if (count > limit)
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    return default;
+                }
+
+                if (count == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(limit + 1, (long)buffer.Length * 2));
+                    buffer.AsSpan(0, count).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                // Never read more than one byte past the limit, however large the rented buffer is.
+                var room = (int)Math.Min(buffer.Length - count, limit + 1 - count);
+                var read = await request.Body.ReadAsync(buffer.AsMemory(count, room), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                count += read;
+            }
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
+
+        return new PooledBody(buffer, count);
+    }
+
+    private static Task WriteProblemAsync(HttpContext httpContext, int statusCode, string title, string? detail, string? field = null)
+    {
+        httpContext.Response.StatusCode = statusCode;
+        var problem = new ProblemDetails { Status = statusCode, Title = title, Detail = detail };
+        if (!string.IsNullOrEmpty(field))
+        {
+            problem.Extensions["field"] = field;
+        }
+
+        var problemDetails = httpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+        return problemDetails.WriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem }).AsTask();
+    }
+}

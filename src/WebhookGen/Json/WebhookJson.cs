@@ -1,0 +1,210 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.Json;
+
+namespace WebhookGen.Json;
+
+/// <summary>
+/// The reading primitives that generated payload readers are made of. Each checks the token it is given and throws a
+/// <see cref="WebhookPayloadException"/> naming the property on a mismatch. Not meant to be called by hand.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class WebhookJson
+{
+    /// <summary>The deepest nesting accepted; a deeper body is rejected as invalid rather than read.</summary>
+    public const int MaxDepth = 64;
+
+    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = MaxDepth };
+
+    /// <summary>Reads a whole body as one value of <typeparamref name="T"/>; nothing may follow it.</summary>
+    public static T Deserialize<T>(ReadOnlySpan<byte> utf8Json, WebhookPayloadReader<T> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
+        try
+        {
+            if (!reader.Read())
+            {
+                throw new WebhookPayloadException(string.Empty, "The body is empty; a JSON value was expected.");
+            }
+
+            var value = read(ref reader);
+            if (reader.Read())
+            {
+                throw new WebhookPayloadException(string.Empty, "The body has content after its JSON value.");
+            }
+
+            return value;
+        }
+        catch (JsonException exception)
+        {
+            throw new WebhookPayloadException(
+                string.Empty,
+                $"The body is not valid JSON (line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1}).");
+        }
+    }
+
+    /// <summary>Checks that the current token starts an object.</summary>
+    public static void StartObject(ref Utf8JsonReader reader, string? name)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw WrongType(name, "an object", reader.TokenType);
+        }
+    }
+
+    /// <summary>Moves to the next property name of the current object; <see langword="false"/> at its end.</summary>
+    public static bool NextProperty(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        return reader.TokenType == JsonTokenType.PropertyName;
+    }
+
+    /// <summary>Moves from a property name to its value.</summary>
+    public static void MoveToValue(ref Utf8JsonReader reader) => reader.Read();
+
+    /// <summary>Skips the value of a property the spec does not declare.</summary>
+    public static void SkipValue(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        reader.Skip();
+    }
+
+    /// <summary>The exception for a required property that is absent.</summary>
+    public static WebhookPayloadException MissingProperty(string name) =>
+        new(name, "The property is required but missing.");
+
+    /// <summary>Reads a nested object, naming the property in any error inside it.</summary>
+    public static T ReadObject<T>(ref Utf8JsonReader reader, string name, WebhookPayloadReader<T> read)
+    {
+        try
+        {
+            return read(ref reader);
+        }
+        catch (WebhookPayloadException exception)
+        {
+            throw exception.Within(name);
+        }
+    }
+
+    /// <summary>Reads an array whose items <paramref name="readItem"/> reads.</summary>
+    public static IReadOnlyList<T> ReadArray<T>(ref Utf8JsonReader reader, string? name, WebhookPayloadReader<T> readItem)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw WrongType(name, "an array", reader.TokenType);
+        }
+
+        var items = new List<T>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            try
+            {
+                items.Add(readItem(ref reader));
+            }
+            catch (WebhookPayloadException exception)
+            {
+                var inItem = exception.WithinItem(items.Count);
+                throw name is null ? inItem : inItem.Within(name);
+            }
+        }
+
+        return items;
+    }
+
+    /// <summary>Reads an object used as a map from its property names to values that <paramref name="readValue"/> reads.</summary>
+    public static IReadOnlyDictionary<string, T> ReadMap<T>(ref Utf8JsonReader reader, string? name, WebhookPayloadReader<T> readValue)
+    {
+        StartObject(ref reader, name);
+        var map = new Dictionary<string, T>(StringComparer.Ordinal);
+        while (NextProperty(ref reader))
+        {
+            var key = reader.GetString()!;
+            reader.Read();
+            try
+            {
+                map[key] = readValue(ref reader);
+            }
+            catch (WebhookPayloadException exception)
+            {
+                var inValue = exception.Within(key);
+                throw name is null ? inValue : inValue.Within(name);
+            }
+        }
+
+        return map;
+    }
+
+    /// <summary>Reads a string.</summary>
+    public static string ReadString(ref Utf8JsonReader reader, string? name) =>
+        reader.TokenType == JsonTokenType.String ? reader.GetString()! : throw WrongType(name, "a string", reader.TokenType);
+
+    /// <summary>Reads a boolean.</summary>
+    public static bool ReadBoolean(ref Utf8JsonReader reader, string? name) => reader.TokenType switch
+    {
+        JsonTokenType.True => true,
+        JsonTokenType.False => false,
+        _ => throw WrongType(name, "true or false", reader.TokenType),
+    };
+
+    /// <summary>Reads a 32-bit integer.</summary>
+    public static int ReadInt32(ref Utf8JsonReader reader, string? name) =>
+        reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var value) ? value : throw WrongType(name, "a 32-bit integer", reader.TokenType);
+
+    /// <summary>Reads a 64-bit integer.</summary>
+    public static long ReadInt64(ref Utf8JsonReader reader, string? name) =>
+        reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var value) ? value : throw WrongType(name, "a 64-bit integer", reader.TokenType);
+
+    /// <summary>Reads a single-precision number.</summary>
+    public static float ReadSingle(ref Utf8JsonReader reader, string? name) =>
+        reader.TokenType == JsonTokenType.Number && reader.TryGetSingle(out var value) ? value : throw WrongType(name, "a number", reader.TokenType);
+
+    /// <summary>Reads a double-precision number.</summary>
+    public static double ReadDouble(ref Utf8JsonReader reader, string? name) =>
+        reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var value) ? value : throw WrongType(name, "a number", reader.TokenType);
+
+    /// <summary>Reads a decimal number.</summary>
+    public static decimal ReadDecimal(ref Utf8JsonReader reader, string? name) =>
+        reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out var value) ? value : throw WrongType(name, "a decimal number", reader.TokenType);
+
+    /// <summary>Reads a UUID string (<c>format: uuid</c>).</summary>
+    public static Guid ReadGuid(ref Utf8JsonReader reader, string? name) =>
+        reader.TokenType == JsonTokenType.String && reader.TryGetGuid(out var value) ? value : throw WrongType(name, "a UUID string", reader.TokenType);
+
+    /// <summary>Reads an RFC 3339 date-time string (<c>format: date-time</c>).</summary>
+    public static DateTimeOffset ReadDateTimeOffset(ref Utf8JsonReader reader, string? name) =>
+        reader.TokenType == JsonTokenType.String && reader.TryGetDateTimeOffset(out var value) ? value : throw WrongType(name, "an RFC 3339 date-time string", reader.TokenType);
+
+    /// <summary>Reads a full-date string <c>yyyy-MM-dd</c> (<c>format: date</c>).</summary>
+    public static DateOnly ReadDate(ref Utf8JsonReader reader, string? name) =>
+        reader.TokenType == JsonTokenType.String && DateOnly.TryParseExact(reader.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var value)
+            ? value
+            : throw WrongType(name, "a date string (yyyy-MM-dd)", reader.TokenType);
+
+    /// <summary>Reads base64 bytes (<c>format: byte</c>).</summary>
+    public static byte[] ReadBytes(ref Utf8JsonReader reader, string? name) =>
+        reader.TokenType == JsonTokenType.String && reader.TryGetBytesFromBase64(out var value) ? value : throw WrongType(name, "a base64 string", reader.TokenType);
+
+    /// <summary>Reads an absolute or relative URI (<c>format: uri</c>).</summary>
+    public static Uri ReadUri(ref Utf8JsonReader reader, string? name) =>
+        reader.TokenType == JsonTokenType.String && Uri.TryCreate(reader.GetString(), UriKind.RelativeOrAbsolute, out var value) ? value : throw WrongType(name, "a URI string", reader.TokenType);
+
+    /// <summary>Reads any JSON value as is, for schemas WebhookGen does not type.</summary>
+    public static JsonElement ReadElement(ref Utf8JsonReader reader) => JsonElement.ParseValue(ref reader);
+
+    private static WebhookPayloadException WrongType(string? name, string expected, JsonTokenType actual) =>
+        new(name ?? string.Empty, $"Expected {expected} but found {Describe(actual)}.");
+
+    private static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.String => "a string that is not in that format",
+        JsonTokenType.Number => "a number out of range or of the wrong kind",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.Null => "null",
+        _ => "nothing",
+    };
+}

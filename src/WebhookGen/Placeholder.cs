@@ -1,1 +1,0 @@
-namespace WebhookGen; internal static class Placeholder { }

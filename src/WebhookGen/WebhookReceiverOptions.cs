@@ -1,0 +1,68 @@
+using System;
+using System.Collections.Generic;
+using WebhookGen.Signatures;
+
+namespace WebhookGen;
+
+/// <summary>
+/// Settings of one receiver, bound from the configuration section <c>Webhooks:{ReceiverClass}</c>
+/// (for example the environment variable <c>Webhooks__GridXReceiver__Secret</c>) and validated when the app starts.
+/// </summary>
+public sealed class WebhookReceiverOptions
+{
+    /// <summary>The default <see cref="MaxRequestBodySize"/>: 1 MiB.</summary>
+    public const long DefaultMaxRequestBodySize = 1024 * 1024;
+
+    /// <summary>The shared secret the sender signs with.</summary>
+    public string? Secret { get; set; }
+
+    /// <summary>
+    /// Several secrets accepted at once, for rotation: a delivery is accepted when its signature matches any of them
+    /// (and <see cref="Secret"/>, when that is set too).
+    /// </summary>
+    public IList<string> Secrets { get; } = new List<string>();
+
+    /// <summary>The largest body accepted, in bytes; a larger one is answered <c>413</c> before its signature is checked.</summary>
+    public long MaxRequestBodySize { get; set; } = DefaultMaxRequestBodySize;
+
+    // A field and a method, not a property: the configuration binder must not try to bind it.
+    private IWebhookSignatureVerifier? _signatureVerifier;
+
+    /// <summary>
+    /// Accepts deliveries without checking any signature. Off by default: only for senders that cannot sign,
+    /// behind another control (a private network, mutual TLS).
+    /// </summary>
+    public bool AllowUnsignedDeliveries { get; set; }
+
+    /// <summary>
+    /// Replaces the signature scheme that the spec declares. Required when the spec declares none that WebhookGen understands.
+    /// </summary>
+    public WebhookReceiverOptions UseSignatureVerifier(IWebhookSignatureVerifier verifier)
+    {
+        _signatureVerifier = verifier ?? throw new ArgumentNullException(nameof(verifier));
+        return this;
+    }
+
+    /// <summary>The verifier set by <see cref="UseSignatureVerifier"/>, if any.</summary>
+    internal IWebhookSignatureVerifier? GetSignatureVerifier() => _signatureVerifier;
+
+    /// <summary>The configured secrets, <see cref="Secret"/> first, each once, empty entries left out.</summary>
+    public IReadOnlyList<string> GetSecrets()
+    {
+        var secrets = new List<string>(Secrets.Count + 1);
+        if (!string.IsNullOrEmpty(Secret))
+        {
+            secrets.Add(Secret);
+        }
+
+        foreach (var secret in Secrets)
+        {
+            if (!string.IsNullOrEmpty(secret) && !secrets.Contains(secret))
+            {
+                secrets.Add(secret);
+            }
+        }
+
+        return secrets;
+    }
+}
