@@ -1,0 +1,68 @@
+using Microsoft.CodeAnalysis;
+
+namespace WebhookGen.Generator.Diagnostics;
+
+/// <summary>Every diagnostic WebhookGen reports. Each ID is documented in docs/diagnostics.md.</summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "WebhookGen";
+    private const string HelpLink = "docs/diagnostics.md#";
+
+    public static readonly DiagnosticDescriptor SpecFileNotFound = Create(
+        "WHG001", "The receiver's spec is not an AdditionalFiles item",
+        "[WebhookReceiver(\"{0}\")] on {1} matches no AdditionalFiles item; add <AdditionalFiles Include=\"{0}\" /> to the project. AdditionalFiles seen: {2}.",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor SpecFileAmbiguous = Create(
+        "WHG002", "The receiver's spec matches several AdditionalFiles items",
+        "[WebhookReceiver(\"{0}\")] on {1} matches several AdditionalFiles items: {2}. Give the path relative to the project.",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor SpecNotReadable = Create(
+        "WHG003", "The spec is not valid YAML or JSON",
+        "The spec cannot be read: {0}",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor SpecNotOpenApi = Create(
+        "WHG004", "The spec is not an OpenAPI document",
+        "The spec is not an OpenAPI document WebhookGen can read: {0}",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor NoEvents = Create(
+        "WHG005", "The spec describes no events",
+        "The spec describes no webhook events (no operation with a JSON request body under paths, webhooks or callbacks), so {0} has no handlers",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor ReceiverNotPartial = Create(
+        "WHG006", "A receiver must be a partial, non-generic, top-level class",
+        "{0} must be a partial, non-generic class declared directly in a namespace to be a webhook receiver",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnresolvedReference = Create(
+        "WHG007", "A $ref in the spec cannot be resolved",
+        "'{0}' refers to nothing in the spec; the value is read as raw JSON (JsonElement)",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UnsupportedSchema = Create(
+        "WHG008", "A schema construct is read as raw JSON",
+        "{0} at '{1}' is not typed by WebhookGen yet; the value is read as raw JSON (JsonElement)",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor NoSignatureScheme = Create(
+        "WHG009", "No signature scheme recognised",
+        "The spec declares no signature header that WebhookGen understands; {0} refuses to start until a verifier is set with options.UseSignatureVerifier(...) or unsigned deliveries are allowed explicitly",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor EventWithoutBody = Create(
+        "WHG010", "An operation has no JSON request body",
+        "{0} has no application/json request body, so it is not received as an event",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor SpecWarning = Create(
+        "WHG011", "The OpenAPI reader reported a problem",
+        "{0}",
+        DiagnosticSeverity.Warning);
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
+        new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLink + id.ToLowerInvariant());
+}

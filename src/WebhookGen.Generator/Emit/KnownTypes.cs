@@ -1,0 +1,36 @@
+namespace WebhookGen.Generator.Emit;
+
+/// <summary>Every type generated code names, fully qualified, in one place.</summary>
+internal static class KnownTypes
+{
+    public const string WebhookResult = "global::WebhookGen.WebhookResult";
+    public const string WebhookContext = "global::WebhookGen.WebhookContext";
+    public const string WebhookReceiverOptions = "global::WebhookGen.WebhookReceiverOptions";
+    public const string ReceiverDescriptor = "global::WebhookGen.Hosting.WebhookReceiverDescriptor";
+    public const string EventDescriptor = "global::WebhookGen.Hosting.WebhookEventDescriptor";
+    public const string ServiceRegistration = "global::WebhookGen.Hosting.WebhookServiceCollectionExtensions";
+    public const string EndpointRegistration = "global::WebhookGen.Hosting.WebhookEndpointRouteBuilderExtensions";
+    public const string HubSignatureVerifier = "global::WebhookGen.Signatures.HubSignatureVerifier";
+    public const string HmacAlgorithm = "global::WebhookGen.Signatures.HmacAlgorithm";
+    public const string WebhookJson = "global::WebhookGen.Json.WebhookJson";
+    public const string WebhookJsonWriter = "global::WebhookGen.Json.WebhookJsonWriter";
+    public const string WebhookJsonConverter = "global::WebhookGen.Json.WebhookJsonConverter";
+    public const string PayloadReader = "global::WebhookGen.Json.WebhookPayloadReader";
+
+    public const string ValueTask = "global::System.Threading.Tasks.ValueTask";
+    public const string CancellationToken = "global::System.Threading.CancellationToken";
+    public const string IServiceCollection = "global::Microsoft.Extensions.DependencyInjection.IServiceCollection";
+    public const string IEndpointRouteBuilder = "global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder";
+    public const string RouteGroupBuilder = "global::Microsoft.AspNetCore.Routing.RouteGroupBuilder";
+    public const string EndpointRouteBuilderExtensions = "global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions";
+    public const string Utf8JsonReader = "global::System.Text.Json.Utf8JsonReader";
+    public const string Utf8JsonWriter = "global::System.Text.Json.Utf8JsonWriter";
+    public const string JsonTokenType = "global::System.Text.Json.JsonTokenType";
+    public const string JsonSerializerOptions = "global::System.Text.Json.JsonSerializerOptions";
+    public const string JsonSerializerContext = "global::System.Text.Json.Serialization.JsonSerializerContext";
+    public const string JsonTypeInfo = "global::System.Text.Json.Serialization.Metadata.JsonTypeInfo";
+    public const string JsonMetadataServices = "global::System.Text.Json.Serialization.Metadata.JsonMetadataServices";
+    public const string JsonPropertyName = "global::System.Text.Json.Serialization.JsonPropertyName";
+    public const string GeneratedCode = "global::System.CodeDom.Compiler.GeneratedCode";
+    public const string EditorBrowsableNever = "global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)";
+}

@@ -1,0 +1,58 @@
+using WebhookGen.Generator.Helpers;
+using WebhookGen.Generator.Model;
+
+namespace WebhookGen.Generator.Emit;
+
+/// <summary>Emits the receiver's half of the partial class: one handler declaration per event, for the user to implement.</summary>
+internal static class ReceiverEmitter
+{
+    public static string HandlerName(EventModel evt) => "On" + evt.Identifier + "Async";
+
+    public static string Emit(ReceiverDeclaration receiver, SpecModel spec)
+    {
+        var ns = receiver.Namespace;
+        var writer = new SourceWriter();
+        writer.WriteLine(CSharp.FileHeader);
+        if (ns is not null)
+        {
+            writer.OpenBlock("namespace " + ns);
+        }
+
+        writer.OpenBlock("partial class " + receiver.ClassName);
+        var first = true;
+        foreach (var evt in spec.Events)
+        {
+            if (!first)
+            {
+                writer.WriteLine();
+            }
+
+            first = false;
+            var summary = $"Handles <c>{CSharp.EscapeXml(evt.EventName)}</c>, received as <c>{evt.HttpMethod} {CSharp.EscapeXml(evt.Route)}</c>.";
+            writer.WriteLine("/// <summary>");
+            writer.WriteLine("/// " + summary);
+            foreach (var line in (evt.Description ?? evt.Summary ?? string.Empty).Split('\n'))
+            {
+                if (line.Trim().Length > 0)
+                {
+                    writer.WriteLine("/// " + CSharp.EscapeXml(line.Trim()));
+                }
+            }
+
+            writer.WriteLine("/// </summary>");
+            writer.WriteLine("/// <param name=\"payload\">The event, read from a body whose signature was verified.</param>");
+            writer.WriteLine("/// <param name=\"context\">The delivery: its event name and id, headers and HTTP context.</param>");
+            writer.WriteLine("/// <param name=\"cancellationToken\">Cancelled when the sender goes away.</param>");
+            writer.WriteLine($"/// <returns><see cref=\"{KnownTypes.WebhookResult}.Ok\"/>, or <see cref=\"{KnownTypes.WebhookResult}.RetryLater\"/> to have the sender deliver it again.</returns>");
+            writer.WriteLine($"public partial {KnownTypes.ValueTask}<{KnownTypes.WebhookResult}> {HandlerName(evt)}({CSharp.TypeName(evt.Payload, ns)} payload, {KnownTypes.WebhookContext} context, {KnownTypes.CancellationToken} cancellationToken);");
+        }
+
+        writer.CloseBlock();
+        if (ns is not null)
+        {
+            writer.CloseBlock();
+        }
+
+        return writer.ToString();
+    }
+}

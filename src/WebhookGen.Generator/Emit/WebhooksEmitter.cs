@@ -1,0 +1,126 @@
+using System.Globalization;
+using WebhookGen.Generator.Helpers;
+using WebhookGen.Generator.Model;
+
+namespace WebhookGen.Generator.Emit;
+
+/// <summary>
+/// Emits <c>{Receiver}Webhooks</c>, what the spec says about each event (route, reader, handler, id), and the
+/// <c>Add{Receiver}</c> / <c>Map{Receiver}</c> extension methods that wire it into an app.
+/// </summary>
+internal static class WebhooksEmitter
+{
+    public static string DescriptorsName(ReceiverDeclaration receiver) => receiver.ClassName + "Webhooks";
+
+    public static string Emit(ReceiverDeclaration receiver, SpecModel spec)
+    {
+        var ns = receiver.Namespace;
+        var accessibility = receiver.IsPublic ? "public" : "internal";
+        var receiverType = CSharp.QualifiedName(ns, receiver.ClassName);
+        var descriptors = CSharp.QualifiedName(ns, DescriptorsName(receiver));
+        var context = CSharp.QualifiedName(ns, JsonEmitter.ContextName(receiver));
+        var writer = new SourceWriter();
+        writer.WriteLine(CSharp.FileHeader);
+
+        if (ns is not null)
+        {
+            writer.OpenBlock("namespace " + ns);
+        }
+
+        writer.WriteLine($"/// <summary>What the spec says about <see cref=\"{receiver.ClassName}\"/> and each of its events.</summary>");
+        writer.WriteLine(CSharp.GeneratedCodeAttribute);
+        writer.WriteLine($"[{KnownTypes.EditorBrowsableNever}]");
+        writer.OpenBlock($"{accessibility} static class {DescriptorsName(receiver)}");
+        writer.WriteLine("/// <summary>The receiver as a whole: name, default route prefix, signature scheme.</summary>");
+        writer.WriteLine($"public static {KnownTypes.ReceiverDescriptor} Receiver {{ get; }} = new(");
+        writer.WriteLine($"    name: {CSharp.Literal(receiver.ClassName)},");
+        writer.WriteLine($"    defaultRoutePrefix: {CSharp.Literal(spec.RoutePrefix)},");
+        writer.WriteLine($"    signatureVerifier: {Verifier(spec.Signature)},");
+        writer.WriteLine($"    signatureFailureStatusCode: {spec.SignatureFailureStatusCode.ToString(CultureInfo.InvariantCulture)});");
+        foreach (var evt in spec.Events)
+        {
+            var payload = CSharp.TypeName(evt.Payload, ns);
+            writer.WriteLine();
+            writer.WriteLine($"/// <summary>The event <c>{CSharp.EscapeXml(evt.EventName)}</c>: <c>{evt.HttpMethod} {CSharp.EscapeXml(evt.Route)}</c>.</summary>");
+            writer.WriteLine($"public static {KnownTypes.EventDescriptor}<{receiverType}, {payload}> {evt.Identifier} {{ get; }} = new(");
+            writer.WriteLine("    Receiver,");
+            writer.WriteLine($"    {CSharp.Literal(evt.EventName)},");
+            writer.WriteLine($"    {PayloadReader(evt.Payload, ns, context)},");
+            writer.WriteLine($"    static (receiver, payload, context, cancellationToken) => receiver.{ReceiverEmitter.HandlerName(evt)}(payload, context, cancellationToken),");
+            writer.WriteLine(evt.EventIdExpression is null ? "    eventId: null);" : $"    static payload => {evt.EventIdExpression});");
+        }
+
+        writer.CloseBlock();
+        if (ns is not null)
+        {
+            writer.CloseBlock();
+        }
+
+        writer.WriteLine();
+        EmitServiceExtensions(writer, receiver, accessibility, receiverType, descriptors);
+        writer.WriteLine();
+        EmitEndpointExtensions(writer, receiver, spec, accessibility, descriptors);
+        return writer.ToString();
+    }
+
+    private static void EmitServiceExtensions(SourceWriter writer, ReceiverDeclaration receiver, string accessibility, string receiverType, string descriptors)
+    {
+        var name = receiver.ClassName;
+        writer.OpenBlock("namespace Microsoft.Extensions.DependencyInjection");
+        writer.WriteLine($"/// <summary>Registers <see cref=\"{receiverType}\"/>.</summary>");
+        writer.WriteLine(CSharp.GeneratedCodeAttribute);
+        writer.OpenBlock($"{accessibility} static class {name}ServiceCollectionExtensions");
+        writer.WriteLine("/// <summary>");
+        writer.WriteLine($"/// Registers <see cref=\"{receiverType}\"/> (scoped, so its constructor can take any service) and its options,");
+        writer.WriteLine($"/// bound from the configuration section <c>Webhooks:{name}</c> and validated when the app starts:");
+        writer.WriteLine("/// without a signing secret the app refuses to start.");
+        writer.WriteLine("/// </summary>");
+        writer.WriteLine("/// <param name=\"services\">The app's services.</param>");
+        writer.WriteLine("/// <param name=\"configure\">Sets options in code, after configuration is bound.</param>");
+        writer.WriteLine($"public static {KnownTypes.IServiceCollection} Add{name}(this {KnownTypes.IServiceCollection} services, global::System.Action<{KnownTypes.WebhookReceiverOptions}>? configure = null)");
+        writer.WriteLine($"    => {KnownTypes.ServiceRegistration}.AddWebhookReceiver<{receiverType}>(services, {descriptors}.Receiver, configure);");
+        writer.CloseBlock();
+        writer.CloseBlock();
+    }
+
+    private static void EmitEndpointExtensions(SourceWriter writer, ReceiverDeclaration receiver, SpecModel spec, string accessibility, string descriptors)
+    {
+        var name = receiver.ClassName;
+        writer.OpenBlock("namespace Microsoft.AspNetCore.Builder");
+        writer.WriteLine($"/// <summary>Maps the endpoints of <see cref=\"{CSharp.QualifiedName(receiver.Namespace, name)}\"/>.</summary>");
+        writer.WriteLine(CSharp.GeneratedCodeAttribute);
+        writer.OpenBlock($"{accessibility} static class {name}EndpointRouteBuilderExtensions");
+        writer.WriteLine("/// <summary>");
+        writer.WriteLine($"/// Maps one endpoint per event under <paramref name=\"routePrefix\"/> (default <c>{CSharp.EscapeXml(spec.RoutePrefix.Length == 0 ? "/" : spec.RoutePrefix)}</c>, from the spec's server URL).");
+        writer.WriteLine("/// Each endpoint reads the raw body, verifies its signature before parsing it, then calls the handler.");
+        writer.WriteLine("/// </summary>");
+        writer.WriteLine("/// <param name=\"endpoints\">The app.</param>");
+        writer.WriteLine("/// <param name=\"routePrefix\">Replaces the spec's route prefix.</param>");
+        writer.WriteLine("/// <returns>The endpoints' group, for conventions such as authorization, rate limiting or host filters.</returns>");
+        writer.OpenBlock($"public static {KnownTypes.RouteGroupBuilder} Map{name}(this {KnownTypes.IEndpointRouteBuilder} endpoints, string? routePrefix = null)");
+        writer.WriteLine($"var group = {KnownTypes.EndpointRegistration}.MapWebhookReceiverGroup(endpoints, {descriptors}.Receiver, routePrefix);");
+        foreach (var evt in spec.Events)
+        {
+            var handler = $"{descriptors}.{evt.Identifier}.HandleAsync";
+            writer.WriteLine(evt.HttpMethod == "POST"
+                ? $"{KnownTypes.EndpointRouteBuilderExtensions}.MapPost(group, {CSharp.Literal(evt.Route)}, {handler});"
+                : $"{KnownTypes.EndpointRouteBuilderExtensions}.MapMethods(group, {CSharp.Literal(evt.Route)}, new[] {{ {CSharp.Literal(evt.HttpMethod)} }}, {handler});");
+        }
+
+        writer.WriteLine("return group;");
+        writer.CloseBlock();
+        writer.CloseBlock();
+        writer.CloseBlock();
+    }
+
+    private static string Verifier(SignatureModel? signature) =>
+        signature is null
+            ? "null"
+            : $"new {KnownTypes.HubSignatureVerifier}({CSharp.Literal(signature.HeaderName)}, {KnownTypes.HmacAlgorithm}.{signature.Algorithm})";
+
+    private static string PayloadReader(TypeRef payload, string? ns, string context) => payload.Kind switch
+    {
+        ValueKind.Object => $"{context}.Read{payload.Name}",
+        _ => $"static (ref {KnownTypes.Utf8JsonReader} reader) => {KnownTypes.WebhookJson}.ReadElement(ref reader)",
+    };
+}

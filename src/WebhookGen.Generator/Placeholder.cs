@@ -1,1 +1,0 @@
-namespace WebhookGen.Generator; internal static class Placeholder { }

@@ -1,0 +1,105 @@
+using System;
+using System.Linq;
+using System.Text.Json.Nodes;
+using System.Threading;
+using Microsoft.CodeAnalysis.Text;
+using Microsoft.OpenApi;
+using Microsoft.OpenApi.Reader;
+using WebhookGen.Generator.Diagnostics;
+using WebhookGen.Generator.Helpers;
+using WebhookGen.Generator.Model;
+
+namespace WebhookGen.Generator.Reading;
+
+/// <summary>
+/// The read stage: spec text → OpenAPI object model → <see cref="SpecModel"/>. Nothing from the OpenAPI library leaves
+/// this class; whatever the library throws becomes a diagnostic here, never a generator crash.
+/// </summary>
+internal static class SpecModelBuilder
+{
+    public static SpecModel Build(string filePath, SourceText? text, CancellationToken cancellationToken)
+    {
+        text ??= SourceText.From(string.Empty);
+        var read = SpecTextReader.Read(filePath, text.ToString(), cancellationToken);
+        var context = new SpecReadContext(filePath, text, read.Positions);
+        if (read.Root is null)
+        {
+            context.Diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.SpecNotReadable,
+                LocationInfo.InText(filePath, text, read.ErrorPosition.Line, read.ErrorPosition.Column),
+                read.Error ?? "unknown error"));
+            return Empty(filePath, context);
+        }
+
+        if (read.Root is not JsonObject root || (!root.ContainsKey("openapi") && !root.ContainsKey("swagger")))
+        {
+            context.Report(DiagnosticDescriptors.SpecNotOpenApi, string.Empty, "it has no 'openapi' or 'swagger' field at the top");
+            return Empty(filePath, context);
+        }
+
+        try
+        {
+            var result = new OpenApiJsonReader().Read(root, new Uri("file:///" + FileName(filePath)), new OpenApiReaderSettings());
+            cancellationToken.ThrowIfCancellationRequested();
+            if (result.Document is null)
+            {
+                var first = result.Diagnostic?.Errors.FirstOrDefault();
+                context.Report(DiagnosticDescriptors.SpecNotOpenApi, Pointer(first?.Pointer), first?.Message ?? "the OpenAPI reader returned no document");
+                return Empty(filePath, context);
+            }
+
+            foreach (var error in result.Diagnostic?.Errors ?? Enumerable.Empty<OpenApiError>())
+            {
+                context.Report(DiagnosticDescriptors.SpecWarning, Pointer(error.Pointer), error.Message);
+            }
+
+            return FromDocument(filePath, result.Document, context);
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // The OpenAPI library throws on some malformed input; that is the spec's problem, reported as such.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            context.Report(DiagnosticDescriptors.SpecNotOpenApi, string.Empty, exception.GetType().Name + ": " + exception.Message);
+            return Empty(filePath, context);
+        }
+    }
+
+    private static SpecModel FromDocument(string filePath, OpenApiDocument document, SpecReadContext context)
+    {
+        var types = new SchemaTypeBuilder(context);
+        var collector = new EventCollector(context, types);
+        var events = collector.Collect(document);
+        var signature = SignatureSchemeDetector.Detect(collector.HeaderParameters);
+        return new SpecModel(
+            filePath,
+            document.Info?.Title,
+            RoutePrefixReader.Read(document.Servers),
+            signature,
+            SignatureFailureStatus(collector),
+            events.ToEquatableArray(),
+            types.Types.ToEquatableArray(),
+            context.Diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>403 or 401 as the spec's responses say (403 wins where both are declared); 401 where it says neither.</summary>
+    private static int SignatureFailureStatus(EventCollector collector)
+    {
+        var declared = collector.Operations.SelectMany(o => o.Responses?.Keys ?? Enumerable.Empty<string>()).ToList();
+        return declared.Contains("403") ? 403 : 401;
+    }
+
+    private static SpecModel Empty(string filePath, SpecReadContext context) =>
+        new(filePath, null, string.Empty, null, 401, EquatableArray<EventModel>.Empty, EquatableArray<TypeModel>.Empty, context.Diagnostics.ToEquatableArray());
+
+    private static string Pointer(string? pointer) => pointer is null ? string.Empty : pointer.TrimStart('#');
+
+    private static string FileName(string path)
+    {
+        var normalized = path.Replace('\\', '/');
+        return Uri.EscapeDataString(normalized.Substring(normalized.LastIndexOf('/') + 1));
+    }
+}

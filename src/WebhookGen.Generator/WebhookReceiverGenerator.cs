@@ -1,0 +1,122 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using WebhookGen.Generator.Diagnostics;
+using WebhookGen.Generator.Emit;
+using WebhookGen.Generator.Helpers;
+using WebhookGen.Generator.Model;
+using WebhookGen.Generator.Parsing;
+using WebhookGen.Generator.Reading;
+
+namespace WebhookGen.Generator;
+
+/// <summary>
+/// Generates a webhook receiver for each class marked <c>[WebhookReceiver("spec.yaml")]</c> from the spec it names.
+/// The pipeline reads (spec text → <see cref="SpecModel"/>, once per spec text), models (plain, value-equatable
+/// records) and emits (model → source); each step is cached, so an edit that changes no model re-runs nothing.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class WebhookReceiverGenerator : IIncrementalGenerator
+{
+    private const string AttributeName = "WebhookGen.WebhookReceiverAttribute";
+
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var receivers = context.SyntaxProvider
+            .ForAttributeWithMetadataName(AttributeName, ReceiverDeclarationParser.IsCandidate, ReceiverDeclarationParser.Parse)
+            .Where(static receiver => receiver is not null)
+            .Select(static (receiver, _) => receiver!)
+            .WithTrackingName(TrackingNames.Receivers);
+
+        // Only the paths: cheap to compare, and unchanged when a file's content changes.
+        var additionalFilePaths = context.AdditionalTextsProvider
+            .Select(static (file, _) => file.Path)
+            .Collect()
+            .Select(static (paths, _) => paths.OrderBy(p => p, StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(TrackingNames.AdditionalFilePaths);
+
+        var bindings = receivers
+            .Combine(additionalFilePaths)
+            .Select(static (pair, _) => Bind(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.Bindings);
+
+        var boundPaths = bindings
+            .Select(static (binding, _) => binding.SpecPath)
+            .Collect()
+            .Select(static (paths, _) => paths.Where(p => p is not null).Select(p => p!).Distinct().OrderBy(p => p, StringComparer.Ordinal).ToEquatableArray());
+
+        // A spec is read only if a receiver names it, and then once per text: the parse below is the expensive step.
+        var specs = context.AdditionalTextsProvider
+            .Combine(boundPaths)
+            .Where(static pair => pair.Right.Contains(pair.Left.Path))
+            .Select(static (pair, _) => pair.Left)
+            .WithTrackingName(TrackingNames.SpecFiles)
+            .Select(static (file, cancellationToken) => SpecModelBuilder.Build(file.Path, file.GetText(cancellationToken), cancellationToken))
+            .WithTrackingName(TrackingNames.Specs);
+
+        var receiverModels = bindings
+            .Combine(specs.Collect())
+            .Select(static (pair, _) => ToReceiverModel(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.ReceiverModels);
+
+        context.RegisterSourceOutput(receiverModels, static (spc, model) => Emit(spc, model));
+
+        // Spec diagnostics are reported once per spec, however many receivers share it.
+        context.RegisterSourceOutput(specs, static (spc, spec) =>
+        {
+            foreach (var diagnostic in spec.Diagnostics)
+            {
+                spc.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+        });
+    }
+
+    private static ReceiverBinding Bind(ReceiverDeclaration receiver, EquatableArray<string> additionalFiles)
+    {
+        var (path, error) = SpecFileMatcher.Match(receiver, additionalFiles);
+        return new ReceiverBinding(receiver, path, error);
+    }
+
+    private static ReceiverModel ToReceiverModel(ReceiverBinding binding, ImmutableArray<SpecModel> specs)
+    {
+        var diagnostics = new[] { binding.Receiver.Error, binding.Error }.Where(d => d is not null).Select(d => d!).ToList();
+        var spec = binding.SpecPath is null ? null : specs.FirstOrDefault(s => s.FilePath == binding.SpecPath);
+        if (spec is not null && !spec.HasErrors && spec.Events.IsEmpty)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoEvents, binding.Receiver.Location, binding.Receiver.ClassName));
+        }
+
+        if (spec is not null && !spec.HasErrors && !spec.Events.IsEmpty && spec.Signature is null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoSignatureScheme, binding.Receiver.Location, binding.Receiver.ClassName));
+        }
+
+        return new ReceiverModel(binding.Receiver, spec, diagnostics.ToEquatableArray());
+    }
+
+    private static void Emit(SourceProductionContext context, ReceiverModel model)
+    {
+        foreach (var diagnostic in model.Diagnostics)
+        {
+            context.ReportDiagnostic(diagnostic.ToDiagnostic());
+        }
+
+        var receiver = model.Receiver;
+        var spec = model.Spec;
+        if (receiver.Error is not null || spec is null || spec.HasErrors)
+        {
+            return;
+        }
+
+        var prefix = HintNames.Prefix(receiver);
+        context.AddSource(prefix + ".Receiver.g.cs", SourceText.From(ReceiverEmitter.Emit(receiver, spec), System.Text.Encoding.UTF8));
+        context.AddSource(prefix + ".Webhooks.g.cs", SourceText.From(WebhooksEmitter.Emit(receiver, spec), System.Text.Encoding.UTF8));
+        context.AddSource(prefix + ".JsonContext.g.cs", SourceText.From(JsonEmitter.Emit(receiver, spec), System.Text.Encoding.UTF8));
+        foreach (var type in spec.Types)
+        {
+            context.AddSource(prefix + ".Models." + type.Name + ".g.cs", SourceText.From(ModelEmitter.Emit(type, receiver.Namespace, receiver.IsPublic), System.Text.Encoding.UTF8));
+        }
+    }
+}
