@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
@@ -16,6 +17,8 @@ namespace WebhookGen.Generator.Tests.Reading;
 
 public class SpecTextReaderTests
 {
+    private static readonly JsonSerializerOptions Unescaped = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private static readonly string[] ExpectedKeys = { "200", "201", "true", "~", "1.50", "null" };
 
     private readonly ITestOutputHelper _output;
@@ -89,7 +92,8 @@ public class SpecTextReaderTests
     [InlineData("0x", "\"0x\"")]
     [InlineData("1.2.3", "\"1.2.3\"")]
     [InlineData("1e", "\"1e\"")]
-    [InlineData("-", "\"-\"")]
+    [InlineData("+", "\"+\"")]
+    [InlineData("-x", "\"-x\"")]
     [InlineData(".", "\".\"")]
     [InlineData("2024-01-01", "\"2024-01-01\"")]
     [InlineData("1.0.0-beta", "\"1.0.0-beta\"")]
@@ -113,7 +117,7 @@ public class SpecTextReaderTests
 
         result.Error.ShouldBeNull();
         JsonNode? value = result.Root!["value"];
-        (value?.ToJsonString() ?? "null").ShouldBe(expectedJson);
+        (value?.ToJsonString(Unescaped) ?? "null").ShouldBe(expectedJson);
     }
 
     [Fact]
@@ -341,7 +345,7 @@ public class SpecTextReaderTests
 
         result.Root.ShouldBeNull();
         result.Error!.ShouldContain("alias bomb");
-        result.ErrorPosition.Line.ShouldBe(7); // 9^7 × 10 nodes pass 5 million on the line of h.
+        result.ErrorPosition.Line.ShouldBe(6); // The copies of *f (597,871 nodes each) pass 5 million on the line of g.
         stopwatch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(30));
     }
 
@@ -451,14 +455,8 @@ public class SpecTextReaderTests
         // YamlDotNet's rejection stands.
         SpecTextReadResult result = ReadYaml("a: |2\n      \n  text\nb: 1\n");
 
-        if (result.Error is null)
-        {
-            result.Root!["a"]!.GetValue<string>().ShouldBe("    \ntext\n");
-        }
-        else
-        {
-            result.Error.ShouldStartWith("While scanning a literal block scalar");
-        }
+        result.Root.ShouldBeNull();
+        result.Error!.ShouldStartWith("While scanning a literal block scalar, found extra spaces in first line");
     }
 
     [Theory]
@@ -571,7 +569,7 @@ public class SpecTextReaderTests
         end.ShouldBe(new SourcePosition(4, 26));
         map.TryGetSpan("/paths/a~0b", out start, out end).ShouldBeTrue();
         start.ShouldBe(new SourcePosition(5, 11));
-        end.ShouldBe(new SourcePosition(5, 20));
+        end.ShouldBe(new SourcePosition(5, 18));
 
         map.GetPositionOrNearest("/paths/a~0b/7").ShouldBe(new SourcePosition(5, 11));
     }
