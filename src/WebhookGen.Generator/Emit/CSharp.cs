@@ -13,6 +13,30 @@ internal static class CSharp
 
     public static string GeneratedCodeAttribute => $"[{KnownTypes.GeneratedCode}(\"WebhookGen\", \"{ThisAssembly.Version}\")]";
 
+    /// <summary>Starts a generated file: the header, then the namespace block when there is one.</summary>
+    public static SourceWriter StartFile(string? ns)
+    {
+        var writer = new SourceWriter();
+        writer.WriteLine(FileHeader);
+        if (ns is not null)
+        {
+            writer.OpenBlock("namespace " + ns);
+        }
+
+        return writer;
+    }
+
+    /// <summary>Closes what <see cref="StartFile"/> opened and returns the file's text.</summary>
+    public static string EndFile(SourceWriter writer, string? ns)
+    {
+        if (ns is not null)
+        {
+            writer.CloseBlock();
+        }
+
+        return writer.ToString();
+    }
+
     public static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 
     /// <summary>A UTF-8 string literal for property-name matching without allocation.</summary>

@@ -18,12 +18,7 @@ internal static class JsonEmitter
         var ns = receiver.Namespace;
         var name = ContextName(receiver);
         var records = spec.Types.OfType<ObjectTypeModel>().ToList();
-        var writer = new SourceWriter();
-        writer.WriteLine(CSharp.FileHeader);
-        if (ns is not null)
-        {
-            writer.OpenBlock("namespace " + ns);
-        }
+        var writer = CSharp.StartFile(ns);
 
         writer.WriteLine($"/// <summary>");
         writer.WriteLine($"/// JSON metadata for the types of <see cref=\"{receiver.ClassName}\"/>, generated from its spec: no reflection, so");
@@ -80,12 +75,7 @@ internal static class JsonEmitter
         }
 
         writer.CloseBlock();
-        if (ns is not null)
-        {
-            writer.CloseBlock();
-        }
-
-        return writer.ToString();
+        return CSharp.EndFile(writer, ns);
     }
 
     private static void EmitReader(SourceWriter writer, ObjectTypeModel record, string? ns)

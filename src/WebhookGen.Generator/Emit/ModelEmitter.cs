@@ -9,12 +9,7 @@ internal static class ModelEmitter
 {
     public static string Emit(TypeModel type, string? ns, bool isPublic)
     {
-        var writer = new SourceWriter();
-        writer.WriteLine(CSharp.FileHeader);
-        if (ns is not null)
-        {
-            writer.OpenBlock("namespace " + ns);
-        }
+        var writer = CSharp.StartFile(ns);
 
         var accessibility = isPublic ? "public" : "internal";
         switch (type)
@@ -27,12 +22,7 @@ internal static class ModelEmitter
                 break;
         }
 
-        if (ns is not null)
-        {
-            writer.CloseBlock();
-        }
-
-        return writer.ToString();
+        return CSharp.EndFile(writer, ns);
     }
 
     private static void EmitRecord(SourceWriter writer, ObjectTypeModel record, string? ns, string accessibility)

@@ -11,12 +11,7 @@ internal static class ReceiverEmitter
     public static string Emit(ReceiverDeclaration receiver, SpecModel spec)
     {
         var ns = receiver.Namespace;
-        var writer = new SourceWriter();
-        writer.WriteLine(CSharp.FileHeader);
-        if (ns is not null)
-        {
-            writer.OpenBlock("namespace " + ns);
-        }
+        var writer = CSharp.StartFile(ns);
 
         writer.OpenBlock("partial class " + receiver.ClassName);
         var first = true;
@@ -48,11 +43,6 @@ internal static class ReceiverEmitter
         }
 
         writer.CloseBlock();
-        if (ns is not null)
-        {
-            writer.CloseBlock();
-        }
-
-        return writer.ToString();
+        return CSharp.EndFile(writer, ns);
     }
 }

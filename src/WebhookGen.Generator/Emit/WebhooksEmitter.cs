@@ -19,13 +19,7 @@ internal static class WebhooksEmitter
         var receiverType = CSharp.QualifiedName(ns, receiver.ClassName);
         var descriptors = CSharp.QualifiedName(ns, DescriptorsName(receiver));
         var context = CSharp.QualifiedName(ns, JsonEmitter.ContextName(receiver));
-        var writer = new SourceWriter();
-        writer.WriteLine(CSharp.FileHeader);
-
-        if (ns is not null)
-        {
-            writer.OpenBlock("namespace " + ns);
-        }
+        var writer = CSharp.StartFile(ns);
 
         writer.WriteLine($"/// <summary>What the spec says about <see cref=\"{receiver.ClassName}\"/> and each of its events.</summary>");
         writer.WriteLine(CSharp.GeneratedCodeAttribute);
