@@ -46,18 +46,21 @@ public sealed class WebhookReceiverOptions
     /// <summary>The verifier set by <see cref="UseSignatureVerifier"/>, if any.</summary>
     internal IWebhookSignatureVerifier? GetSignatureVerifier() => _signatureVerifier;
 
-    /// <summary>The configured secrets, <see cref="Secret"/> first, each once, empty entries left out.</summary>
+    /// <summary>
+    /// The configured secrets, <see cref="Secret"/> first, each once, empty or blank entries left out
+    /// (a secret of only white space is a configuration mistake, not a secret).
+    /// </summary>
     public IReadOnlyList<string> GetSecrets()
     {
         var secrets = new List<string>(Secrets.Count + 1);
-        if (!string.IsNullOrEmpty(Secret))
+        if (!string.IsNullOrWhiteSpace(Secret))
         {
             secrets.Add(Secret);
         }
 
         foreach (var secret in Secrets)
         {
-            if (!string.IsNullOrEmpty(secret) && !secrets.Contains(secret))
+            if (!string.IsNullOrWhiteSpace(secret) && !secrets.Contains(secret))
             {
                 secrets.Add(secret);
             }

@@ -18,18 +18,31 @@ public static class WebhookJson
 
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = MaxDepth };
 
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
+    private static ReadOnlySpan<byte> JsonWhitespace => " \t\r\n"u8;
+
     /// <summary>Reads a whole body as one value of <typeparamref name="T"/>; nothing may follow it.</summary>
     public static T Deserialize<T>(ReadOnlySpan<byte> utf8Json, WebhookPayloadReader<T> read)
     {
         ArgumentNullException.ThrowIfNull(read);
+
+        // RFC 8259 lets a parser ignore a byte order mark; some senders write one.
+        if (utf8Json.StartsWith(Utf8Bom))
+        {
+            utf8Json = utf8Json[Utf8Bom.Length..];
+        }
+
+        // Utf8JsonReader itself throws on a body of nothing but whitespace, which would be reported as invalid JSON.
+        if (utf8Json.IndexOfAnyExcept(JsonWhitespace) < 0)
+        {
+            throw new WebhookPayloadException(string.Empty, "The body is empty; a JSON value was expected.");
+        }
+
         var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
         try
         {
-            if (!reader.Read())
-            {
-                throw new WebhookPayloadException(string.Empty, "The body is empty; a JSON value was expected.");
-            }
-
+            reader.Read();
             var value = read(ref reader);
             if (reader.Read())
             {
@@ -40,9 +53,12 @@ public static class WebhookJson
         }
         catch (JsonException exception)
         {
+            // The reader's own message quotes the offending bytes; only the position is passed on.
             throw new WebhookPayloadException(
                 string.Empty,
-                $"The body is not valid JSON (line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1}).");
+                exception.LineNumber is { } line && exception.BytePositionInLine is { } position
+                    ? $"The body is not valid JSON (line {line + 1}, byte {position + 1})."
+                    : "The body is not valid JSON.");
         }
     }
 
@@ -121,7 +137,11 @@ public static class WebhookJson
         var map = new Dictionary<string, T>(StringComparer.Ordinal);
         while (NextProperty(ref reader))
         {
-            var key = reader.GetString()!;
+            if (!TryGetString(ref reader, out var key))
+            {
+                throw new WebhookPayloadException(name ?? string.Empty, "A key " + NotUnicode);
+            }
+
             reader.Read();
             try
             {
@@ -139,7 +159,9 @@ public static class WebhookJson
 
     /// <summary>Reads a string.</summary>
     public static string ReadString(ref Utf8JsonReader reader, string? name) =>
-        reader.TokenType == JsonTokenType.String ? reader.GetString()! : throw WrongType(name, "a string", reader.TokenType);
+        reader.TokenType != JsonTokenType.String ? throw WrongType(name, "a string", reader.TokenType, JsonTokenType.String)
+        : TryGetString(ref reader, out var value) ? value
+        : throw new WebhookPayloadException(name ?? string.Empty, "The string " + NotUnicode);
 
     /// <summary>Reads a boolean.</summary>
     public static bool ReadBoolean(ref Utf8JsonReader reader, string? name) => reader.TokenType switch
@@ -151,58 +173,84 @@ public static class WebhookJson
 
     /// <summary>Reads a 32-bit integer.</summary>
     public static int ReadInt32(ref Utf8JsonReader reader, string? name) =>
-        reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var value) ? value : throw WrongType(name, "a 32-bit integer", reader.TokenType);
+        reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var value) ? value : throw WrongType(name, "a 32-bit integer", reader.TokenType, JsonTokenType.Number);
 
     /// <summary>Reads a 64-bit integer.</summary>
     public static long ReadInt64(ref Utf8JsonReader reader, string? name) =>
-        reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var value) ? value : throw WrongType(name, "a 64-bit integer", reader.TokenType);
+        reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var value) ? value : throw WrongType(name, "a 64-bit integer", reader.TokenType, JsonTokenType.Number);
 
-    /// <summary>Reads a single-precision number.</summary>
+    /// <summary>Reads a single-precision number; one too large for it is out of range, not infinity.</summary>
     public static float ReadSingle(ref Utf8JsonReader reader, string? name) =>
-        reader.TokenType == JsonTokenType.Number && reader.TryGetSingle(out var value) ? value : throw WrongType(name, "a number", reader.TokenType);
+        reader.TokenType == JsonTokenType.Number && reader.TryGetSingle(out var value) && float.IsFinite(value)
+            ? value
+            : throw WrongType(name, "a number", reader.TokenType, JsonTokenType.Number);
 
-    /// <summary>Reads a double-precision number.</summary>
+    /// <summary>Reads a double-precision number; one too large for it is out of range, not infinity.</summary>
     public static double ReadDouble(ref Utf8JsonReader reader, string? name) =>
-        reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var value) ? value : throw WrongType(name, "a number", reader.TokenType);
+        reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var value) && double.IsFinite(value)
+            ? value
+            : throw WrongType(name, "a number", reader.TokenType, JsonTokenType.Number);
 
     /// <summary>Reads a decimal number.</summary>
     public static decimal ReadDecimal(ref Utf8JsonReader reader, string? name) =>
-        reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out var value) ? value : throw WrongType(name, "a decimal number", reader.TokenType);
+        reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out var value) ? value : throw WrongType(name, "a decimal number", reader.TokenType, JsonTokenType.Number);
 
     /// <summary>Reads a UUID string (<c>format: uuid</c>).</summary>
     public static Guid ReadGuid(ref Utf8JsonReader reader, string? name) =>
-        reader.TokenType == JsonTokenType.String && reader.TryGetGuid(out var value) ? value : throw WrongType(name, "a UUID string", reader.TokenType);
+        reader.TokenType == JsonTokenType.String && reader.TryGetGuid(out var value) ? value : throw WrongType(name, "a UUID string", reader.TokenType, JsonTokenType.String);
 
     /// <summary>Reads an RFC 3339 date-time string (<c>format: date-time</c>).</summary>
     public static DateTimeOffset ReadDateTimeOffset(ref Utf8JsonReader reader, string? name) =>
-        reader.TokenType == JsonTokenType.String && reader.TryGetDateTimeOffset(out var value) ? value : throw WrongType(name, "an RFC 3339 date-time string", reader.TokenType);
+        reader.TokenType == JsonTokenType.String && reader.TryGetDateTimeOffset(out var value) ? value : throw WrongType(name, "an RFC 3339 date-time string", reader.TokenType, JsonTokenType.String);
 
     /// <summary>Reads a full-date string <c>yyyy-MM-dd</c> (<c>format: date</c>).</summary>
     public static DateOnly ReadDate(ref Utf8JsonReader reader, string? name) =>
-        reader.TokenType == JsonTokenType.String && DateOnly.TryParseExact(reader.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var value)
+        reader.TokenType == JsonTokenType.String && TryGetString(ref reader, out var text) && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var value)
             ? value
-            : throw WrongType(name, "a date string (yyyy-MM-dd)", reader.TokenType);
+            : throw WrongType(name, "a date string (yyyy-MM-dd)", reader.TokenType, JsonTokenType.String);
 
     /// <summary>Reads base64 bytes (<c>format: byte</c>).</summary>
     public static byte[] ReadBytes(ref Utf8JsonReader reader, string? name) =>
-        reader.TokenType == JsonTokenType.String && reader.TryGetBytesFromBase64(out var value) ? value : throw WrongType(name, "a base64 string", reader.TokenType);
+        reader.TokenType == JsonTokenType.String && reader.TryGetBytesFromBase64(out var value) ? value : throw WrongType(name, "a base64 string", reader.TokenType, JsonTokenType.String);
 
     /// <summary>Reads an absolute or relative URI (<c>format: uri</c>).</summary>
     public static Uri ReadUri(ref Utf8JsonReader reader, string? name) =>
-        reader.TokenType == JsonTokenType.String && Uri.TryCreate(reader.GetString(), UriKind.RelativeOrAbsolute, out var value) ? value : throw WrongType(name, "a URI string", reader.TokenType);
+        reader.TokenType == JsonTokenType.String && TryGetString(ref reader, out var text) && Uri.TryCreate(text, UriKind.RelativeOrAbsolute, out var value) ? value : throw WrongType(name, "a URI string", reader.TokenType, JsonTokenType.String);
 
     /// <summary>Reads any JSON value as is, for schemas WebhookGen does not type.</summary>
     public static JsonElement ReadElement(ref Utf8JsonReader reader) => JsonElement.ParseValue(ref reader);
 
-    private static WebhookPayloadException WrongType(string? name, string expected, JsonTokenType actual) =>
-        new(name ?? string.Empty, $"Expected {expected} but found {Describe(actual)}.");
+    private const string NotUnicode = "is not valid Unicode (invalid UTF-8 or an unpaired surrogate escape).";
 
-    private static string Describe(JsonTokenType token) => token switch
+    /// <summary>Decodes the current string or property name; <see langword="false"/> when it is not valid UTF-8 or UTF-16.</summary>
+    private static bool TryGetString(ref Utf8JsonReader reader, out string value)
+    {
+        try
+        {
+            value = reader.GetString()!;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            // Utf8JsonReader checks neither UTF-8 nor surrogate escapes while reading; decoding does.
+            value = string.Empty;
+            return false;
+        }
+    }
+
+    /// <param name="name">The property, or <see langword="null"/> for an array item or map value.</param>
+    /// <param name="expected">What the reader wanted, for example <c>a UUID string</c>.</param>
+    /// <param name="actual">The token found.</param>
+    /// <param name="expectedToken">The token the reader wanted: found it but could not convert it, the value is out of range or in another format.</param>
+    private static WebhookPayloadException WrongType(string? name, string expected, JsonTokenType actual, JsonTokenType expectedToken = JsonTokenType.None) =>
+        new(name ?? string.Empty, $"Expected {expected} but found {Describe(actual, actual == expectedToken)}.");
+
+    private static string Describe(JsonTokenType token, bool sameKind) => token switch
     {
         JsonTokenType.StartObject => "an object",
         JsonTokenType.StartArray => "an array",
-        JsonTokenType.String => "a string that is not in that format",
-        JsonTokenType.Number => "a number out of range or of the wrong kind",
+        JsonTokenType.String => sameKind ? "a string not in that format" : "a string",
+        JsonTokenType.Number => sameKind ? "a number out of range or not of that kind" : "a number",
         JsonTokenType.True or JsonTokenType.False => "a boolean",
         JsonTokenType.Null => "null",
         _ => "nothing",

@@ -54,11 +54,12 @@ public sealed class HubSignatureVerifier : IWebhookSignatureVerifier
         ArgumentNullException.ThrowIfNull(secrets);
 
         StringValues values = headers[HeaderName];
-        Span<byte> expected = stackalloc byte[MaxHashSize];
         Span<byte> actual = stackalloc byte[MaxHashSize];
-        expected = expected[..HashSize];
         actual = actual[..HashSize];
 
+        // The MAC of the body under each secret, computed once: a header may carry many signatures, and hashing the
+        // whole body again for each would let one request cost the server as many passes over the body.
+        byte[]? expected = null;
         var sawSignature = false;
         var sawWellFormed = false;
         foreach (var value in values)
@@ -81,10 +82,10 @@ public sealed class HubSignatureVerifier : IWebhookSignatureVerifier
                 }
 
                 sawWellFormed = true;
-                foreach (var secret in secrets)
+                expected ??= ComputeHmacs(secrets, body);
+                for (var offset = 0; offset < expected.Length; offset += actual.Length)
                 {
-                    ComputeHmac(secret, body, expected);
-                    if (CryptographicOperations.FixedTimeEquals(expected, actual))
+                    if (CryptographicOperations.FixedTimeEquals(expected.AsSpan(offset, actual.Length), actual))
                     {
                         return SignatureVerificationResult.Valid;
                     }
@@ -131,6 +132,17 @@ public sealed class HubSignatureVerifier : IWebhookSignatureVerifier
 
         Convert.FromHexString(hex).CopyTo(destination);
         return true;
+    }
+
+    private byte[] ComputeHmacs(IReadOnlyList<string> secrets, ReadOnlySpan<byte> body)
+    {
+        var macs = new byte[secrets.Count * HashSize];
+        for (var i = 0; i < secrets.Count; i++)
+        {
+            ComputeHmac(secrets[i], body, macs.AsSpan(i * HashSize, HashSize));
+        }
+
+        return macs;
     }
 
     private void ComputeHmac(string secret, ReadOnlySpan<byte> body, Span<byte> destination)
