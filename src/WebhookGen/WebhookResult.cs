@@ -3,17 +3,23 @@ using Microsoft.AspNetCore.Http;
 
 namespace WebhookGen;
 
-/// <summary>What a handler answers the sender: accepted, or "retry later" without throwing.</summary>
+/// <summary>
+/// What a handler answers the sender: accepted, or "retry later" without throwing.
+/// <c>default(WebhookResult)</c> is the same as <see cref="Ok"/>.
+/// </summary>
 public readonly record struct WebhookResult
 {
+    // Stored relative to 200, so that default(WebhookResult) means OK rather than a status code of 0.
+    private readonly int _statusFrom200;
+
     private WebhookResult(int statusCode, TimeSpan? retryAfter)
     {
-        StatusCode = statusCode;
+        _statusFrom200 = statusCode - StatusCodes.Status200OK;
         RetryAfter = retryAfter;
     }
 
     /// <summary>The HTTP status code sent back.</summary>
-    public int StatusCode { get; }
+    public int StatusCode => StatusCodes.Status200OK + _statusFrom200;
 
     /// <summary>The delay announced in a <c>Retry-After</c> header, if any.</summary>
     public TimeSpan? RetryAfter { get; }

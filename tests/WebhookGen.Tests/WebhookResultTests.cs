@@ -16,6 +16,13 @@ public class WebhookResultTests
     }
 
     [Fact]
+    public void Default_is_the_same_as_Ok()
+    {
+        default(WebhookResult).StatusCode.ShouldBe(200);
+        default(WebhookResult).ShouldBe(WebhookResult.Ok());
+    }
+
+    [Fact]
     public void RetryLater_is_503_without_Retry_After_by_default()
     {
         var result = WebhookResult.RetryLater();

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Globalization;
@@ -200,8 +201,14 @@ public static class WebhookJson
         reader.TokenType == JsonTokenType.String && reader.TryGetGuid(out var value) ? value : throw WrongType(name, "a UUID string", reader.TokenType, JsonTokenType.String);
 
     /// <summary>Reads an RFC 3339 date-time string (<c>format: date-time</c>).</summary>
+    /// <remarks>
+    /// RFC 3339 requires a time and an offset (<c>Z</c> or <c>±hh:mm</c>); a value without one is rejected rather than
+    /// read in the server's local time zone.
+    /// </remarks>
     public static DateTimeOffset ReadDateTimeOffset(ref Utf8JsonReader reader, string? name) =>
-        reader.TokenType == JsonTokenType.String && reader.TryGetDateTimeOffset(out var value) ? value : throw WrongType(name, "an RFC 3339 date-time string", reader.TokenType, JsonTokenType.String);
+        reader.TokenType == JsonTokenType.String && HasTimeAndOffset(ref reader) && reader.TryGetDateTimeOffset(out var value)
+            ? value
+            : throw WrongType(name, "an RFC 3339 date-time string with an offset", reader.TokenType, JsonTokenType.String);
 
     /// <summary>Reads a full-date string <c>yyyy-MM-dd</c> (<c>format: date</c>).</summary>
     public static DateOnly ReadDate(ref Utf8JsonReader reader, string? name) =>
@@ -236,6 +243,24 @@ public static class WebhookJson
             value = string.Empty;
             return false;
         }
+    }
+
+    private static bool HasTimeAndOffset(ref Utf8JsonReader reader)
+    {
+        ReadOnlySpan<byte> text = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan;
+        if (text.IndexOfAny((byte)'T', (byte)'t') < 0 || text.Length < 1)
+        {
+            return false;
+        }
+
+        var last = text[^1];
+        if (last is (byte)'Z' or (byte)'z')
+        {
+            return true;
+        }
+
+        // ...±hh:mm: the sign stands six bytes from the end, after the time.
+        return text.Length >= 6 && (text[^6] is (byte)'+' or (byte)'-') && text[^3] == (byte)':';
     }
 
     /// <param name="name">The property, or <see langword="null"/> for an array item or map value.</param>

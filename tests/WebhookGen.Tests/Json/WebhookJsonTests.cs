@@ -441,12 +441,15 @@ public class WebhookJsonTests
     [InlineData("\"06/05/2024 07:08\"")]
     [InlineData("\"2024-13-01T00:00:00Z\"")]
     [InlineData("1714979289")]
+    [InlineData("\"2024-05-06T07:08:09\"")]
+    [InlineData("\"2024-05-06\"")]
+    [InlineData("\"2024-05-06T07:08\"")]
     public void ReadDateTimeOffset_rejects_other_formats(string json)
     {
         var exception = Fails(json, static (ref Utf8JsonReader r) => WebhookJson.ReadDateTimeOffset(ref r, "at"));
 
         exception.Path.ShouldBe("at");
-        exception.Reason.ShouldStartWith("Expected an RFC 3339 date-time string but found ");
+        exception.Reason.ShouldStartWith("Expected an RFC 3339 date-time string with an offset but found ");
     }
 
     [Fact]
