@@ -126,6 +126,10 @@ internal static class WebhookRequestProcessor
     /// <summary>Reads the whole body into a pooled buffer; <see cref="PooledBody.Buffer"/> is null when it exceeds the limit.</summary>
     private static async ValueTask<PooledBody> ReadBodyAsync(HttpContext httpContext, long limit, CancellationToken cancellationToken)
     {
+        // The body is buffered in one array, so no limit goes beyond what an array holds; clamping also keeps
+        // limit + 1 below from overflowing (a limit of long.MaxValue, "unbounded", read every body as empty).
+        limit = Math.Min(limit, Array.MaxLength - 1);
+
         var request = httpContext.Request;
         if (request.ContentLength > limit)
         {
@@ -178,7 +182,11 @@ internal static class WebhookRequestProcessor
         return new PooledBody(buffer, count);
     }
 
-    private static Task WriteProblemAsync(HttpContext httpContext, int statusCode, string title, string? detail, string? field = null)
+    /// <summary>
+    /// Sets the status and writes a problem+json body when the sender accepts one. A sender whose <c>Accept</c> rules
+    /// out JSON gets the status alone: <see cref="IProblemDetailsService.WriteAsync"/> would throw and turn a 400 or 413 into a 500.
+    /// </summary>
+    private static async Task WriteProblemAsync(HttpContext httpContext, int statusCode, string title, string? detail, string? field = null)
     {
         httpContext.Response.StatusCode = statusCode;
         var problem = new ProblemDetails { Status = statusCode, Title = title, Detail = detail };
@@ -188,6 +196,6 @@ internal static class WebhookRequestProcessor
         }
 
         var problemDetails = httpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
-        return problemDetails.WriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem }).AsTask();
+        _ = await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem }).ConfigureAwait(false);
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
+using System.Linq;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -32,10 +33,19 @@ public static class WebhookServiceCollectionExtensions
         }
 
         options.ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebhookReceiverOptions>>(new WebhookReceiverOptionsValidator(receiver)));
-        services.TryAddKeyedSingleton(
-            receiver.Name,
-            (provider, _) => new WebhookReceiverRuntime(receiver, provider.GetRequiredService<IOptionsMonitor<WebhookReceiverOptions>>(), provider.GetRequiredService<ILoggerFactory>()));
+
+        // One validator per receiver, added once however often Add{Receiver} is called. Not TryAddEnumerable: it tells
+        // registrations apart by implementation type, so every receiver after the first would have gone unvalidated
+        // (and started without a secret).
+        var registered = services.Any(service => service.IsKeyedService && service.ServiceType == typeof(WebhookReceiverRuntime) && Equals(service.ServiceKey, receiver.Name));
+        if (!registered)
+        {
+            services.AddSingleton<IValidateOptions<WebhookReceiverOptions>>(new WebhookReceiverOptionsValidator(receiver));
+            services.AddKeyedSingleton(
+                receiver.Name,
+                (provider, _) => new WebhookReceiverRuntime(receiver, provider.GetRequiredService<IOptionsMonitor<WebhookReceiverOptions>>(), provider.GetRequiredService<ILoggerFactory>()));
+        }
+
         services.TryAddScoped<TReceiver>();
         services.AddProblemDetails();
         return services;

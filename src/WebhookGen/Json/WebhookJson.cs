@@ -1,5 +1,4 @@
 using System;
-using System.Buffers;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Globalization;
@@ -247,20 +246,41 @@ public static class WebhookJson
 
     private static bool HasTimeAndOffset(ref Utf8JsonReader reader)
     {
-        ReadOnlySpan<byte> text = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan;
-        if (text.IndexOfAny((byte)'T', (byte)'t') < 0 || text.Length < 1)
+        // Check the unescaped text: senders may escape '+' (System.Text.Json writes it as \u002B).
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            return TryGetString(ref reader, out var unescaped) && HasTimeAndOffset(unescaped.AsSpan());
+        }
+
+        Span<char> text = stackalloc char[Math.Min(reader.ValueSpan.Length, 64)];
+        var length = 0;
+        foreach (var b in reader.ValueSpan)
+        {
+            if (length == text.Length)
+            {
+                return false;
+            }
+
+            text[length++] = (char)b;
+        }
+
+        return HasTimeAndOffset(text[..length]);
+    }
+
+    private static bool HasTimeAndOffset(ReadOnlySpan<char> text)
+    {
+        if (text.IndexOfAny('T', 't') < 0)
         {
             return false;
         }
 
-        var last = text[^1];
-        if (last is (byte)'Z' or (byte)'z')
+        if (text[^1] is 'Z' or 'z')
         {
             return true;
         }
 
-        // ...±hh:mm: the sign stands six bytes from the end, after the time.
-        return text.Length >= 6 && (text[^6] is (byte)'+' or (byte)'-') && text[^3] == (byte)':';
+        // ...±hh:mm: the sign stands six characters from the end, after the time.
+        return text.Length >= 6 && (text[^6] is '+' or '-') && text[^3] == ':';
     }
 
     /// <param name="name">The property, or <see langword="null"/> for an array item or map value.</param>

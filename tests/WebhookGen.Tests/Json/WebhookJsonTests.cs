@@ -434,6 +434,8 @@ public class WebhookJsonTests
         var utc = Read("\"2024-05-06T07:08:09.123Z\"", static (ref Utf8JsonReader r) => WebhookJson.ReadDateTimeOffset(ref r, "at"));
         utc.ShouldBe(new DateTimeOffset(2024, 5, 6, 7, 8, 9, 123, TimeSpan.Zero));
         utc.Offset.ShouldBe(TimeSpan.Zero);
+        Read("\"2024-05-06T07:08:09\\u002B02:00\"", static (ref Utf8JsonReader r) => WebhookJson.ReadDateTimeOffset(ref r, "at"))
+            .ShouldBe(new DateTimeOffset(2024, 5, 6, 7, 8, 9, TimeSpan.FromHours(2)));
     }
 
     [Theory]
