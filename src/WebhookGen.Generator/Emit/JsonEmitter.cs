@@ -25,7 +25,7 @@ internal static class JsonEmitter
         writer.WriteLine($"/// trimming and Native AOT safe. Use it as <c>JsonSerializer.Serialize(value, {name}.Default.TypeName)</c>.");
         writer.WriteLine($"/// </summary>");
         writer.WriteLine(CSharp.GeneratedCodeAttribute);
-        writer.OpenBlock($"{(receiver.IsPublic ? "public" : "internal")} sealed partial class {name} : {KnownTypes.JsonSerializerContext}");
+        writer.OpenBlock($"{(receiver.IsPublic ? "public" : "internal")} sealed partial class {name} : {KnownTypes.JsonSerializerContext}, {KnownTypes.IJsonTypeInfoResolver}");
         writer.WriteLine($"/// <summary>A context with default options.</summary>");
         writer.WriteLine($"public static {name} Default {{ get; }} = new(new {KnownTypes.JsonSerializerOptions}());");
         writer.WriteLine();
@@ -45,7 +45,7 @@ internal static class JsonEmitter
             writer.WriteLine($"private {KnownTypes.JsonTypeInfo}<{type}>? _{record.Name};");
             writer.WriteLine();
             writer.WriteLine($"/// <summary>Metadata for <see cref=\"{type}\"/>.</summary>");
-            writer.WriteLine($"public {KnownTypes.JsonTypeInfo}<{type}> {record.Name} => _{record.Name} ??= Create<{type}>(Read{record.Name}, Write{record.Name});");
+            writer.WriteLine($"public {KnownTypes.JsonTypeInfo}<{type}> {record.Name} => _{record.Name} ??= Create<{type}>(Options, Read{record.Name}, Write{record.Name});");
         }
 
         writer.WriteLine();
@@ -62,8 +62,21 @@ internal static class JsonEmitter
         writer.WriteLine("return null;");
         writer.CloseBlock();
         writer.WriteLine();
-        writer.OpenBlock($"private {KnownTypes.JsonTypeInfo}<T> Create<T>({KnownTypes.PayloadReader}<T> read, global::System.Action<{KnownTypes.Utf8JsonWriter}, T> write)");
-        writer.WriteLine($"return {KnownTypes.JsonMetadataServices}.CreateValueInfo<T>(Options, new {KnownTypes.WebhookJsonConverter}<T>(read, write));");
+        writer.WriteLine("// As a resolver of other options (JsonSerializerOptions.TypeInfoResolver), metadata is created for those options.");
+        writer.OpenBlock($"{KnownTypes.JsonTypeInfo}? {KnownTypes.IJsonTypeInfoResolver}.GetTypeInfo(global::System.Type type, {KnownTypes.JsonSerializerOptions} options)");
+        foreach (var record in records)
+        {
+            writer.OpenBlock($"if (type == typeof({CSharp.QualifiedName(ns, record.Name)}))");
+            writer.WriteLine($"return Create<{CSharp.QualifiedName(ns, record.Name)}>(options, Read{record.Name}, Write{record.Name});");
+            writer.CloseBlock();
+            writer.WriteLine();
+        }
+
+        writer.WriteLine("return null;");
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.OpenBlock($"private static {KnownTypes.JsonTypeInfo}<T> Create<T>({KnownTypes.JsonSerializerOptions} options, {KnownTypes.PayloadReader}<T> read, global::System.Action<{KnownTypes.Utf8JsonWriter}, T> write)");
+        writer.WriteLine($"return {KnownTypes.JsonMetadataServices}.CreateValueInfo<T>(options, new {KnownTypes.WebhookJsonConverter}<T>(read, write));");
         writer.CloseBlock();
 
         foreach (var record in records)

@@ -28,6 +28,7 @@ internal static class KnownTypes
     public const string JsonTokenType = "global::System.Text.Json.JsonTokenType";
     public const string JsonSerializerOptions = "global::System.Text.Json.JsonSerializerOptions";
     public const string JsonSerializerContext = "global::System.Text.Json.Serialization.JsonSerializerContext";
+    public const string IJsonTypeInfoResolver = "global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver";
     public const string JsonTypeInfo = "global::System.Text.Json.Serialization.Metadata.JsonTypeInfo";
     public const string JsonMetadataServices = "global::System.Text.Json.Serialization.Metadata.JsonMetadataServices";
     public const string JsonPropertyName = "global::System.Text.Json.Serialization.JsonPropertyName";
