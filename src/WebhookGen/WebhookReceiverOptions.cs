@@ -22,6 +22,13 @@ public sealed class WebhookReceiverOptions
     /// </summary>
     public IList<string> Secrets { get; } = new List<string>();
 
+    /// <summary>
+    /// The status for a verified delivery of an event the spec does not describe, on a route that receives several events.
+    /// Default <c>200</c>: the sender stops retrying, and a warning is logged. Must be below 500, so that a provider adding an
+    /// event type never sees the receiver failing.
+    /// </summary>
+    public int UnknownEventStatusCode { get; set; } = 200;
+
     /// <summary>The largest body accepted, in bytes; a larger one is answered <c>413</c> before its signature is checked.</summary>
     public long MaxRequestBodySize { get; set; } = DefaultMaxRequestBodySize;
 

@@ -9,7 +9,7 @@ namespace WebhookGen.Hosting;
 /// One event of a receiver: how its payload is read, how its id is found and which handler it goes to.
 /// Generated per event; <see cref="HandleAsync"/> is the endpoint's request delegate.
 /// </summary>
-public sealed class WebhookEventDescriptor<TReceiver, TEvent>
+public sealed class WebhookEventDescriptor<TReceiver, TEvent> : WebhookEvent
     where TReceiver : class
 {
     /// <summary>Describes an event.</summary>
@@ -31,8 +31,8 @@ public sealed class WebhookEventDescriptor<TReceiver, TEvent>
     /// <summary>The receiver the event belongs to.</summary>
     public WebhookReceiverDescriptor Receiver { get; }
 
-    /// <summary>The event's name in the spec.</summary>
-    public string EventName { get; }
+    /// <inheritdoc />
+    public override string EventName { get; }
 
     /// <summary>Reads the payload.</summary>
     public WebhookPayloadReader<TEvent> Read { get; }
@@ -45,4 +45,7 @@ public sealed class WebhookEventDescriptor<TReceiver, TEvent>
 
     /// <summary>Receives one delivery of this event: read, verify, parse, dispatch, answer.</summary>
     public Task HandleAsync(HttpContext httpContext) => WebhookRequestProcessor.ProcessAsync(httpContext, this);
+
+    internal override Task HandleVerifiedAsync(HttpContext httpContext, VerifiedDelivery delivery) =>
+        WebhookRequestProcessor.HandleAsync(httpContext, this, delivery);
 }

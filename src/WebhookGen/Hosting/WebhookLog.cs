@@ -22,6 +22,9 @@ internal static partial class WebhookLog
     [LoggerMessage(5, LogLevel.Error, "{Receiver}'s handler for {EventName} {EventId} failed; answered 500 so the sender retries")]
     public static partial void HandlerFailed(ILogger logger, string receiver, string eventName, string? eventId, Exception exception);
 
+    [LoggerMessage(7, LogLevel.Warning, "{Receiver} received an event it does not know on {Route}: '{Value}'; answered {StatusCode}")]
+    public static partial void UnknownEvent(ILogger logger, string receiver, string route, string value, int statusCode);
+
     [LoggerMessage(6, LogLevel.Warning, "{Receiver} accepted a delivery of {EventName} without checking a signature (AllowUnsignedDeliveries is on)")]
     public static partial void Unsigned(ILogger logger, string receiver, string eventName);
 }

@@ -19,6 +19,11 @@ internal sealed class WebhookReceiverOptionsValidator(WebhookReceiverDescriptor 
             builder.AddError($"'{section}:MaxRequestBodySize' must be a positive number of bytes, not {options.MaxRequestBodySize}.");
         }
 
+        if (options.UnknownEventStatusCode is < 200 or > 499)
+        {
+            builder.AddError($"'{section}:UnknownEventStatusCode' must be a 2xx, 3xx or 4xx status, not {options.UnknownEventStatusCode}: an unknown event is never a server error.");
+        }
+
         if (options.AllowUnsignedDeliveries)
         {
             return builder.Build();

@@ -19,19 +19,85 @@ namespace WebhookGen.Hosting;
 /// </summary>
 internal static class WebhookRequestProcessor
 {
-    public static async Task ProcessAsync<TReceiver, TEvent>(HttpContext httpContext, WebhookEventDescriptor<TReceiver, TEvent> descriptor)
+    /// <summary>Receives a delivery on a route that carries one event.</summary>
+    public static Task ProcessAsync<TReceiver, TEvent>(HttpContext httpContext, WebhookEventDescriptor<TReceiver, TEvent> descriptor)
+        where TReceiver : class =>
+        ReceiveAsync(httpContext, descriptor.Receiver, descriptor.EventName, descriptor, static (http, evt, delivery) => evt.HandleVerifiedAsync(http, delivery));
+
+    /// <summary>Receives a delivery on a route that carries several events, told apart by a header or a body property.</summary>
+    public static Task ProcessAsync(HttpContext httpContext, WebhookRouteDescriptor route) =>
+        ReceiveAsync(httpContext, route.Receiver, route.Description, route, static (http, r, delivery) => r.DispatchAsync(http, delivery));
+
+    /// <summary>Parses a verified body and calls the handler.</summary>
+    public static async Task HandleAsync<TReceiver, TEvent>(HttpContext httpContext, WebhookEventDescriptor<TReceiver, TEvent> descriptor, VerifiedDelivery delivery)
         where TReceiver : class
     {
         var receiver = descriptor.Receiver;
+        var logger = delivery.Runtime.Logger;
+        var cancellationToken = httpContext.RequestAborted;
+        TEvent payload;
+        try
+        {
+            payload = WebhookJson.Deserialize(delivery.Body.Span, descriptor.Read);
+        }
+        catch (WebhookPayloadException exception)
+        {
+            WebhookLog.PayloadRejected(logger, receiver.Name, descriptor.EventName, exception.Path, exception.Reason);
+            await WriteProblemAsync(httpContext, StatusCodes.Status400BadRequest, "Invalid webhook payload", exception.Message, exception.Path).ConfigureAwait(false);
+            return;
+        }
+
+        var eventId = descriptor.EventId?.Invoke(payload);
+        var context = new WebhookContext(httpContext, receiver.Name, descriptor.EventName, eventId, delivery.Body);
+        WebhookResult result;
+        try
+        {
+            var handler = httpContext.RequestServices.GetRequiredService<TReceiver>();
+            result = await descriptor.Handle(handler, payload, context, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return;
+        }
+#pragma warning disable CA1031 // Any handler failure is answered 500 so the sender retries; the exception is logged.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            WebhookLog.HandlerFailed(logger, receiver.Name, descriptor.EventName, eventId, exception);
+            await WriteProblemAsync(httpContext, StatusCodes.Status500InternalServerError, "The webhook handler failed", detail: null).ConfigureAwait(false);
+            return;
+        }
+
+        WebhookLog.Handled(logger, receiver.Name, descriptor.EventName, eventId, result.StatusCode);
+        httpContext.Response.StatusCode = result.StatusCode;
+        if (result.RetryAfter is { } retryAfter)
+        {
+            httpContext.Response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        }
+    }
+
+    /// <summary>Answers a verified delivery of an event the spec does not describe: never a 5xx.</summary>
+    public static void AcknowledgeUnknownEvent(HttpContext httpContext, WebhookRouteDescriptor route, VerifiedDelivery delivery, string? value)
+    {
+        var status = delivery.Options.UnknownEventStatusCode;
+        WebhookLog.UnknownEvent(delivery.Runtime.Logger, route.Receiver.Name, route.Description, Shorten(value), status);
+        httpContext.Response.StatusCode = status;
+    }
+
+    /// <summary>Read the body (bounded), verify its signature, then hand the verified bytes on.</summary>
+    private static async Task ReceiveAsync<TState>(
+        HttpContext httpContext,
+        WebhookReceiverDescriptor receiver,
+        string eventName,
+        TState state,
+        Func<HttpContext, TState, VerifiedDelivery, Task> next)
+    {
         var runtime = httpContext.RequestServices.GetRequiredKeyedService<WebhookReceiverRuntime>(receiver.Name);
         var options = runtime.Options;
-        var logger = runtime.Logger;
-        var cancellationToken = httpContext.RequestAborted;
-
-        var body = await ReadBodyAsync(httpContext, options.MaxRequestBodySize, cancellationToken).ConfigureAwait(false);
+        var body = await ReadBodyAsync(httpContext, options.MaxRequestBodySize, httpContext.RequestAborted).ConfigureAwait(false);
         if (body.Buffer is null)
         {
-            WebhookLog.BodyTooLarge(logger, receiver.Name, descriptor.EventName, options.MaxRequestBodySize);
+            WebhookLog.BodyTooLarge(runtime.Logger, receiver.Name, eventName, options.MaxRequestBodySize);
             await WriteProblemAsync(httpContext, StatusCodes.Status413PayloadTooLarge, "Payload too large", $"The body must not exceed {options.MaxRequestBodySize} bytes.").ConfigureAwait(false);
             return;
         }
@@ -39,49 +105,9 @@ internal static class WebhookRequestProcessor
         try
         {
             var bytes = body.Buffer.AsMemory(0, body.Length);
-            if (!Verify(httpContext, descriptor, options, runtime, bytes.Span))
+            if (Verify(httpContext, receiver, eventName, options, runtime, bytes.Span))
             {
-                return;
-            }
-
-            TEvent payload;
-            try
-            {
-                payload = WebhookJson.Deserialize(bytes.Span, descriptor.Read);
-            }
-            catch (WebhookPayloadException exception)
-            {
-                WebhookLog.PayloadRejected(logger, receiver.Name, descriptor.EventName, exception.Path, exception.Reason);
-                await WriteProblemAsync(httpContext, StatusCodes.Status400BadRequest, "Invalid webhook payload", exception.Message, exception.Path).ConfigureAwait(false);
-                return;
-            }
-
-            var eventId = descriptor.EventId?.Invoke(payload);
-            var context = new WebhookContext(httpContext, receiver.Name, descriptor.EventName, eventId, bytes);
-            WebhookResult result;
-            try
-            {
-                var handler = httpContext.RequestServices.GetRequiredService<TReceiver>();
-                result = await descriptor.Handle(handler, payload, context, cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // Any handler failure is answered 500 so the sender retries; the exception is logged.
-            catch (Exception exception)
-#pragma warning restore CA1031
-            {
-                WebhookLog.HandlerFailed(logger, receiver.Name, descriptor.EventName, eventId, exception);
-                await WriteProblemAsync(httpContext, StatusCodes.Status500InternalServerError, "The webhook handler failed", detail: null).ConfigureAwait(false);
-                return;
-            }
-
-            WebhookLog.Handled(logger, receiver.Name, descriptor.EventName, eventId, result.StatusCode);
-            httpContext.Response.StatusCode = result.StatusCode;
-            if (result.RetryAfter is { } retryAfter)
-            {
-                httpContext.Response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                await next(httpContext, state, new VerifiedDelivery(runtime, options, bytes)).ConfigureAwait(false);
             }
         }
         finally
@@ -90,18 +116,17 @@ internal static class WebhookRequestProcessor
         }
     }
 
-    private static bool Verify<TReceiver, TEvent>(
+    private static bool Verify(
         HttpContext httpContext,
-        WebhookEventDescriptor<TReceiver, TEvent> descriptor,
+        WebhookReceiverDescriptor receiver,
+        string eventName,
         WebhookReceiverOptions options,
         WebhookReceiverRuntime runtime,
         ReadOnlySpan<byte> body)
-        where TReceiver : class
     {
-        var receiver = descriptor.Receiver;
         if (options.AllowUnsignedDeliveries)
         {
-            WebhookLog.Unsigned(runtime.Logger, receiver.Name, descriptor.EventName);
+            WebhookLog.Unsigned(runtime.Logger, receiver.Name, eventName);
             return true;
         }
 
@@ -116,10 +141,14 @@ internal static class WebhookRequestProcessor
             return true;
         }
 
-        WebhookLog.SignatureRejected(runtime.Logger, receiver.Name, descriptor.EventName, outcome);
+        WebhookLog.SignatureRejected(runtime.Logger, receiver.Name, eventName, outcome);
         httpContext.Response.StatusCode = receiver.SignatureFailureStatusCode;
         return false;
     }
+
+    /// <summary>A value from the sender, cut short for a log line.</summary>
+    private static string Shorten(string? value) =>
+        value is null ? "(none)" : value.Length <= 100 ? value : value[..100] + "…";
 
     private readonly record struct PooledBody(byte[]? Buffer, int Length);
 

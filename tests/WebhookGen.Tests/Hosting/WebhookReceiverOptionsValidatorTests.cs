@@ -33,6 +33,23 @@ public class WebhookReceiverOptionsValidatorTests
         result.FailureMessage.ShouldContain(Name);
     }
 
+    [Theory]
+    [InlineData(500, true)]
+    [InlineData(199, true)]
+    [InlineData(200, false)]
+    [InlineData(202, false)]
+    [InlineData(404, false)]
+    public void The_unknown_event_status_is_never_a_server_error(int status, bool fails)
+    {
+        var result = Validate(WithVerifier, new WebhookReceiverOptions { Secret = "s", UnknownEventStatusCode = status });
+
+        result.Failed.ShouldBe(fails);
+        if (fails)
+        {
+            result.FailureMessage.ShouldContain("'Webhooks:GridXReceiver:UnknownEventStatusCode'");
+        }
+    }
+
     [Fact]
     public void Blank_secret_is_no_secret()
     {
