@@ -46,7 +46,7 @@ public class WebhookReceiverOptionsValidatorTests
         result.Failed.ShouldBe(fails);
         if (fails)
         {
-            result.FailureMessage.ShouldContain("'Webhooks:GridXReceiver:UnknownEventStatusCode'");
+            result.FailureMessage!.ShouldContain("'Webhooks:GridXReceiver:UnknownEventStatusCode'");
         }
     }
 
