@@ -63,6 +63,16 @@ internal static class DiagnosticDescriptors
         "{0}",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor EventsNotDistinguishable = Create(
+        "WHG012", "Events on one route cannot be told apart",
+        "Nothing in the spec tells apart the events sent to {0} ({1}): no discriminator, header or constant body property differs between them; each gets a route of its own",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor WebhookWithoutBody = Create(
+        "WHG013", "A webhook describes no request body",
+        "The event {0} describes no application/json request body; {1}",
+        DiagnosticSeverity.Warning);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLink + id.ToLowerInvariant());
 }

@@ -7,6 +7,9 @@ internal static class KnownTypes
     public const string WebhookContext = "global::WebhookGen.WebhookContext";
     public const string WebhookReceiverOptions = "global::WebhookGen.WebhookReceiverOptions";
     public const string ReceiverDescriptor = "global::WebhookGen.Hosting.WebhookReceiverDescriptor";
+    public const string RouteDescriptor = "global::WebhookGen.Hosting.WebhookRouteDescriptor";
+    public const string EventSelector = "global::WebhookGen.Hosting.WebhookEventSelector";
+    public const string WebhookEvent = "global::WebhookGen.Hosting.WebhookEvent";
     public const string EventDescriptor = "global::WebhookGen.Hosting.WebhookEventDescriptor";
     public const string ServiceRegistration = "global::WebhookGen.Hosting.WebhookServiceCollectionExtensions";
     public const string EndpointRegistration = "global::WebhookGen.Hosting.WebhookEndpointRouteBuilderExtensions";

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq;
 using WebhookGen.Generator.Helpers;
 using WebhookGen.Generator.Model;
 
@@ -42,6 +43,25 @@ internal static class WebhooksEmitter
             writer.WriteLine($"    {PayloadReader(evt.Payload, ns, context)},");
             writer.WriteLine($"    static (receiver, payload, context, cancellationToken) => receiver.{ReceiverEmitter.HandlerName(evt)}(payload, context, cancellationToken),");
             writer.WriteLine(evt.EventIdExpression is null ? "    eventId: null);" : $"    static payload => {evt.EventIdExpression});");
+        }
+
+        var shared = 0;
+        foreach (var route in spec.Routes.Where(r => r.Selector != SelectorKind.None))
+        {
+            var selector = route.Selector == SelectorKind.Header ? "Header" : "BodyProperty";
+            writer.WriteLine();
+            writer.WriteLine($"/// <summary><c>{route.HttpMethod} {CSharp.EscapeXml(route.Route)}</c>: {route.Events.Count.ToString(CultureInfo.InvariantCulture)} events, told apart by the {(route.Selector == SelectorKind.Header ? "header" : "body property")} <c>{CSharp.EscapeXml(route.SelectorName!)}</c>.</summary>");
+            writer.WriteLine($"public static {KnownTypes.RouteDescriptor} {RouteName(shared++)} {{ get; }} = new(");
+            writer.WriteLine("    Receiver,");
+            writer.WriteLine($"    {KnownTypes.EventSelector}.{selector}({CSharp.Literal(route.SelectorName!)}),");
+            writer.WriteLine($"    new global::System.Collections.Generic.KeyValuePair<string, {KnownTypes.WebhookEvent}>[]");
+            writer.WriteLine("    {");
+            foreach (var evt in route.Events)
+            {
+                writer.WriteLine($"        new({CSharp.Literal(evt.Value)}, {evt.Identifier}),");
+            }
+
+            writer.WriteLine("    });");
         }
 
         writer.CloseBlock();
@@ -93,12 +113,15 @@ internal static class WebhooksEmitter
         writer.WriteLine("/// <returns>The endpoints' group, for conventions such as authorization, rate limiting or host filters.</returns>");
         writer.OpenBlock($"public static {KnownTypes.RouteGroupBuilder} Map{name}(this {KnownTypes.IEndpointRouteBuilder} endpoints, string? routePrefix = null)");
         writer.WriteLine($"var group = {KnownTypes.EndpointRegistration}.MapWebhookReceiverGroup(endpoints, {descriptors}.Receiver, routePrefix);");
-        foreach (var evt in spec.Events)
+        var shared = 0;
+        foreach (var route in spec.Routes)
         {
-            var handler = $"{descriptors}.{evt.Identifier}.HandleAsync";
-            writer.WriteLine(evt.HttpMethod == "POST"
-                ? $"{KnownTypes.EndpointRouteBuilderExtensions}.MapPost(group, {CSharp.Literal(evt.Route)}, {handler});"
-                : $"{KnownTypes.EndpointRouteBuilderExtensions}.MapMethods(group, {CSharp.Literal(evt.Route)}, new[] {{ {CSharp.Literal(evt.HttpMethod)} }}, {handler});");
+            var handler = route.Selector == SelectorKind.None
+                ? $"{descriptors}.{route.Events[0].Identifier}.HandleAsync"
+                : $"{descriptors}.{RouteName(shared++)}.HandleAsync";
+            writer.WriteLine(route.HttpMethod == "POST"
+                ? $"{KnownTypes.EndpointRouteBuilderExtensions}.MapPost(group, {CSharp.Literal(route.Route)}, {handler});"
+                : $"{KnownTypes.EndpointRouteBuilderExtensions}.MapMethods(group, {CSharp.Literal(route.Route)}, new[] {{ {CSharp.Literal(route.HttpMethod)} }}, {handler});");
         }
 
         writer.WriteLine("return group;");
@@ -106,6 +129,9 @@ internal static class WebhooksEmitter
         writer.CloseBlock();
         writer.CloseBlock();
     }
+
+    /// <summary>The descriptor of the n-th route that carries several events.</summary>
+    private static string RouteName(int index) => index == 0 ? "SharedRoute" : "SharedRoute" + (index + 1).ToString(CultureInfo.InvariantCulture);
 
     private static string Verifier(SignatureModel? signature) =>
         signature is null

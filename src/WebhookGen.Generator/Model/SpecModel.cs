@@ -14,6 +14,7 @@ internal sealed record SpecModel(
     SignatureModel? Signature,
     int SignatureFailureStatusCode,
     EquatableArray<EventModel> Events,
+    EquatableArray<RouteModel> Routes,
     EquatableArray<TypeModel> Types,
     EquatableArray<DiagnosticInfo> Diagnostics)
 {

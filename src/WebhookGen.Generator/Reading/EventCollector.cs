@@ -5,13 +5,13 @@ using Microsoft.OpenApi;
 using WebhookGen.Generator.Diagnostics;
 using WebhookGen.Generator.Helpers;
 using WebhookGen.Generator.Model;
+using WebhookGen.Generator.Reading.Events;
 
 namespace WebhookGen.Generator.Reading;
 
 /// <summary>
-/// Finds the events of a receiver written as plain <c>paths</c>: every operation with a JSON request body is an event.
-/// Its name is the operationId, or its path without the segments all events share (<c>/events/appliance/create</c> →
-/// <c>appliance/create</c>).
+/// Finds a spec's events (<see cref="EventSourceReader"/>), types their payloads, splits an event whose body is an
+/// OpenAPI discriminator with a mapping into one event per mapped value, and plans the routes (<see cref="DispatchPlanner"/>).
 /// </summary>
 internal sealed class EventCollector(SpecReadContext context, SchemaTypeBuilder types)
 {
@@ -21,77 +21,163 @@ internal sealed class EventCollector(SpecReadContext context, SchemaTypeBuilder 
 
     public List<OpenApiOperation> Operations { get; } = new();
 
-    public List<EventModel> Collect(OpenApiDocument document)
+    public List<RouteModel> Routes { get; } = new();
+
+    /// <summary>How the spec describes its events; null when it describes none.</summary>
+    public EventSourceKind? Style { get; private set; }
+
+    public List<EventModel> Collect(OpenApiDocument document, IReadOnlyList<LiftedOperation> lifted)
     {
-        var operations = new List<(string Path, string Method, OpenApiOperation Operation, IList<IOpenApiParameter>? PathParameters)>();
-        if (document.Paths is not null)
+        var candidates = EventSourceReader.Read(document, lifted);
+        Style = candidates.Count == 0 ? null : candidates[0].Kind;
+        var names = EventNames(candidates);
+        var typed = new List<TypedEvent>();
+        foreach (var candidate in candidates)
         {
-            foreach (var path in document.Paths)
+            HeaderParameters.AddRange((candidate.Operation.Parameters ?? new List<IOpenApiParameter>()).Where(p => p.In == ParameterLocation.Header));
+            var schema = JsonSchema(candidate.Operation.RequestBody?.Content);
+            if (schema is not null)
             {
-                if (path.Value.Operations is null)
-                {
-                    continue;
-                }
-
-                foreach (var operation in path.Value.Operations)
-                {
-                    operations.Add((path.Key, operation.Key.Method.ToUpperInvariant(), operation.Value, path.Value.Parameters));
-                }
-            }
-        }
-
-        var sharedSegments = SharedLeadingSegments(operations.Select(o => o.Path).Distinct().ToList());
-        var methodsPerPath = operations.GroupBy(o => o.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var events = new List<EventModel>();
-        foreach (var (path, method, operation, pathParameters) in operations)
-        {
-            var pointer = SpecPointer.Append("/paths", path, method.ToLowerInvariant());
-            var schema = JsonBodySchema(operation.RequestBody);
-            if (schema is null)
-            {
-                context.Report(DiagnosticDescriptors.EventWithoutBody, pointer, method + " " + path);
+                Operations.Add(candidate.Operation);
+                typed.AddRange(Type(candidate, names[candidate], schema));
                 continue;
             }
 
-            var relativePath = string.Join("/", path.Split(['/'], StringSplitOptions.RemoveEmptyEntries).Skip(sharedSegments));
-            var eventName = !string.IsNullOrEmpty(operation.OperationId) ? operation.OperationId!
-                : methodsPerPath[path] > 1 ? relativePath + " " + method
-                : relativePath;
-            var identifier = Identifiers.MakeUnique(Identifiers.ToPascalCase(eventName), _identifiers);
-            var payload = types.Resolve(schema, identifier + "Payload", SpecPointer.Append(pointer, "requestBody"));
-            if (payload.Kind is not (ValueKind.Object or ValueKind.Json))
+            if (candidate.Kind == EventSourceKind.Path)
             {
-                context.Report(DiagnosticDescriptors.UnsupportedSchema, pointer, "A request body that is not an object", pointer);
-                payload = TypeRef.Json;
+                // An operation of a receiver written as paths without a body may be anything (a health check): not an event.
+                context.Report(DiagnosticDescriptors.EventWithoutBody, candidate.Pointer, candidate.HttpMethod + " " + names[candidate]);
+                continue;
             }
 
-            HeaderParameters.AddRange(Headers(pathParameters).Concat(Headers(operation.Parameters)));
-            Operations.Add(operation);
-            events.Add(new EventModel(
-                eventName,
-                identifier,
-                method,
-                path,
-                payload,
-                operation.Summary,
-                operation.Description,
-                EventIdExpression(payload)));
+            // A webhook without a described body is still delivered: type it from its 2xx response where the spec put the
+            // payload there, else receive it as raw JSON.
+            Operations.Add(candidate.Operation);
+            var response = ResponseSchema(candidate.Operation);
+            context.Report(
+                DiagnosticDescriptors.WebhookWithoutBody,
+                candidate.Pointer,
+                names[candidate],
+                response is null ? "the payload is received as raw JSON (JsonElement)" : "the schema of its 2xx response is taken as the payload");
+            var id = Identifiers.MakeUnique(Identifiers.ToPascalCase(names[candidate]), _identifiers);
+            typed.Add(new TypedEvent(candidate, names[candidate], id, response is null ? TypeRef.Json : Payload(response, id, candidate.Pointer)));
         }
 
-        return events;
+        var planner = new DispatchPlanner(context, types.FindObject, name => types.Types.OfType<EnumTypeModel>().FirstOrDefault(e => e.Name == name));
+        var (routes, routeByIdentifier) = planner.Plan(typed);
+        Routes.AddRange(routes);
+        return typed.Select(e => new EventModel(
+                e.EventName,
+                e.Identifier,
+                e.Candidate.HttpMethod,
+                routeByIdentifier[e.Identifier],
+                e.Payload,
+                e.Candidate.Operation.Summary,
+                e.Candidate.Operation.Description,
+                EventIdExpression(e.Payload)))
+            .ToList();
     }
 
-    private static IEnumerable<IOpenApiParameter> Headers(IList<IOpenApiParameter>? parameters) =>
-        parameters?.Where(p => p.In == ParameterLocation.Header) ?? Enumerable.Empty<IOpenApiParameter>();
-
-    private static IOpenApiSchema? JsonBodySchema(IOpenApiRequestBody? body)
+    /// <summary>One event, or one per value of its body's discriminator mapping.</summary>
+    private IEnumerable<TypedEvent> Type(EventCandidate candidate, string name, IOpenApiSchema schema)
     {
-        if (body?.Content is null)
+        var target = schema is OpenApiSchemaReference reference ? reference.Target : schema;
+        if (target?.Discriminator is { PropertyName: { Length: > 0 } property, Mapping: { Count: > 1 } mapping })
+        {
+            var shortNames = WithoutSharedPrefix(mapping.Keys.ToList(), '.');
+            var events = new List<TypedEvent>();
+            foreach (var entry in mapping)
+            {
+                var identifier = Identifiers.MakeUnique(Identifiers.ToPascalCase(shortNames[entry.Key]), _identifiers);
+                var payload = Payload(entry.Value, identifier, candidate.Pointer);
+                events.Add(new TypedEvent(candidate, entry.Key, identifier, payload, property, entry.Key));
+            }
+
+            return events;
+        }
+
+        var id = Identifiers.MakeUnique(Identifiers.ToPascalCase(name), _identifiers);
+        return [new TypedEvent(candidate, name, id, Payload(schema, id, candidate.Pointer))];
+    }
+
+    private TypeRef Payload(IOpenApiSchema schema, string identifier, string pointer)
+    {
+        var payload = types.Resolve(schema, identifier + "Payload", SpecPointer.Append(pointer, "requestBody"));
+        if (payload.Kind is not (ValueKind.Object or ValueKind.Json))
+        {
+            context.Report(DiagnosticDescriptors.UnsupportedSchema, pointer, "A request body that is not an object", pointer);
+            return TypeRef.Json;
+        }
+
+        return payload;
+    }
+
+    /// <summary>
+    /// Names as the spec gives them: the key of a webhook or callback, the id of an async response. A receiver written as
+    /// <c>paths</c> names each event by its operationId, else by its path without the segments every event shares
+    /// (<c>/events/appliance/create</c> → <c>appliance/create</c>).
+    /// Names given twice (one webhook with two methods) get the method added.
+    /// </summary>
+    private static Dictionary<EventCandidate, string> EventNames(List<EventCandidate> candidates)
+    {
+        var paths = candidates.Where(c => c.Kind == EventSourceKind.Path).Select(c => c.Name).Distinct().ToList();
+        var shared = WithoutSharedPrefix(paths, '/');
+        var names = new Dictionary<EventCandidate, string>();
+        foreach (var candidate in candidates)
+        {
+            // A webhook, callback or async response is named by its key in the spec; only a path's name is made up.
+            names[candidate] = candidate.Kind != EventSourceKind.Path ? candidate.Name
+                : !string.IsNullOrEmpty(candidate.Operation.OperationId) ? candidate.Operation.OperationId!
+                : shared[candidate.Name];
+        }
+
+        foreach (var twice in candidates.GroupBy(c => names[c], StringComparer.Ordinal).Where(g => g.Count() > 1).ToList())
+        {
+            foreach (var candidate in twice)
+            {
+                names[candidate] = names[candidate] + " " + candidate.HttpMethod;
+            }
+        }
+
+        return names;
+    }
+
+    /// <summary>Each name without the leading segments all names share (never all of a name's segments).</summary>
+    private static Dictionary<string, string> WithoutSharedPrefix(List<string> names, char separator)
+    {
+        var split = names.ToDictionary(n => n, n => n.Split([separator], StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
+        var shared = 0;
+        if (split.Count > 1)
+        {
+            var first = split.Values.First();
+            var limit = split.Values.Min(s => s.Length) - 1;
+            while (shared < limit && split.Values.All(s => s[shared] == first[shared]))
+            {
+                shared++;
+            }
+        }
+        else if (split.Count == 1 && separator == '/')
+        {
+            shared = Math.Max(0, split.Values.First().Length - 1);
+        }
+
+        return split.ToDictionary(p => p.Key, p => p.Value.Length == 0 ? p.Key : string.Join(separator.ToString(), p.Value.Skip(shared)), StringComparer.Ordinal);
+    }
+
+    private static IOpenApiSchema? ResponseSchema(OpenApiOperation operation) =>
+        operation.Responses?
+            .Where(r => r.Key.StartsWith("2", StringComparison.Ordinal))
+            .Select(r => JsonSchema(r.Value.Content))
+            .FirstOrDefault(schema => schema is not null);
+
+    private static IOpenApiSchema? JsonSchema(IDictionary<string, IOpenApiMediaType>? content)
+    {
+        if (content is null)
         {
             return null;
         }
 
-        foreach (var media in body.Content)
+        foreach (var media in content)
         {
             var type = media.Key.Split(';')[0].Trim();
             if (type.Equals("application/json", StringComparison.OrdinalIgnoreCase)
@@ -105,25 +191,6 @@ internal sealed class EventCollector(SpecReadContext context, SchemaTypeBuilder 
         return null;
     }
 
-    /// <summary>How many leading path segments every event shares (never all of one path's segments).</summary>
-    private static int SharedLeadingSegments(List<string> paths)
-    {
-        if (paths.Count == 0)
-        {
-            return 0;
-        }
-
-        var split = paths.Select(p => p.Split(['/'], StringSplitOptions.RemoveEmptyEntries)).ToList();
-        var limit = split.Min(s => s.Length) - 1;
-        var shared = 0;
-        while (shared < limit && split.All(s => s[shared] == split[0][shared]))
-        {
-            shared++;
-        }
-
-        return shared;
-    }
-
     /// <summary>C# that reads the event's id: the payload's top-level <c>id</c> property, where it has one.</summary>
     private string? EventIdExpression(TypeRef payload)
     {
@@ -133,12 +200,7 @@ internal sealed class EventCollector(SpecReadContext context, SchemaTypeBuilder 
         }
 
         var id = type.AllProperties.FirstOrDefault(p => p.WireName == "id");
-        if (id is null)
-        {
-            return null;
-        }
-
-        return id.Type.Kind switch
+        return id?.Type.Kind switch
         {
             ValueKind.String => "payload." + id.Name,
             ValueKind.Guid => id.IsNullable ? $"payload.{id.Name}?.ToString()" : $"payload.{id.Name}.ToString()",

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading;
@@ -8,6 +9,7 @@ using Microsoft.OpenApi.Reader;
 using WebhookGen.Generator.Diagnostics;
 using WebhookGen.Generator.Helpers;
 using WebhookGen.Generator.Model;
+using WebhookGen.Generator.Reading.Events;
 
 namespace WebhookGen.Generator.Reading;
 
@@ -17,6 +19,9 @@ namespace WebhookGen.Generator.Reading;
 /// </summary>
 internal static class SpecModelBuilder
 {
+    /// <summary>The route prefix of a receiver of webhooks or callbacks, whose URL the spec leaves to the subscriber.</summary>
+    public const string DefaultPrefix = "/webhooks";
+
     public static SpecModel Build(string filePath, SourceText? text, CancellationToken cancellationToken)
     {
         text ??= SourceText.From(string.Empty);
@@ -39,6 +44,7 @@ internal static class SpecModelBuilder
 
         try
         {
+            var lifted = VendorExtensionLifter.Lift(root);
             var result = new OpenApiJsonReader().Read(root, new Uri("file:///" + FileName(filePath)), new OpenApiReaderSettings());
             cancellationToken.ThrowIfCancellationRequested();
             if (result.Document is null)
@@ -53,7 +59,7 @@ internal static class SpecModelBuilder
                 context.Report(DiagnosticDescriptors.SpecWarning, Pointer(error.Pointer), error.Message);
             }
 
-            return FromDocument(filePath, result.Document, context);
+            return FromDocument(filePath, result.Document, lifted, context);
         }
         catch (OperationCanceledException)
         {
@@ -68,19 +74,23 @@ internal static class SpecModelBuilder
         }
     }
 
-    private static SpecModel FromDocument(string filePath, OpenApiDocument document, SpecReadContext context)
+    private static SpecModel FromDocument(string filePath, OpenApiDocument document, List<LiftedOperation> lifted, SpecReadContext context)
     {
         var types = new SchemaTypeBuilder(context);
         var collector = new EventCollector(context, types);
-        var events = collector.Collect(document);
+        var events = collector.Collect(document, lifted);
         var signature = SignatureSchemeDetector.Detect(collector.HeaderParameters);
+
+        // A receiver written as paths is described by its own server URL; a provider's webhooks or callbacks are not.
+        var prefix = collector.Style == EventSourceKind.Path ? RoutePrefixReader.Read(document.Servers) : DefaultPrefix;
         return new SpecModel(
             filePath,
             document.Info?.Title,
-            RoutePrefixReader.Read(document.Servers),
+            prefix,
             signature,
             SignatureFailureStatus(collector),
             events.ToEquatableArray(),
+            collector.Routes.ToEquatableArray(),
             types.Types.ToEquatableArray(),
             context.Diagnostics.ToEquatableArray());
     }
@@ -93,7 +103,7 @@ internal static class SpecModelBuilder
     }
 
     private static SpecModel Empty(string filePath, SpecReadContext context) =>
-        new(filePath, null, string.Empty, null, 401, EquatableArray<EventModel>.Empty, EquatableArray<TypeModel>.Empty, context.Diagnostics.ToEquatableArray());
+        new(filePath, null, string.Empty, null, 401, EquatableArray<EventModel>.Empty, EquatableArray<RouteModel>.Empty, EquatableArray<TypeModel>.Empty, context.Diagnostics.ToEquatableArray());
 
     private static string Pointer(string? pointer) => pointer is null ? string.Empty : pointer.TrimStart('#');
 

@@ -17,7 +17,10 @@ public sealed class WebhookRouteDescriptor
     /// <summary>Describes a route.</summary>
     /// <param name="receiver">The receiver the route belongs to.</param>
     /// <param name="selector">What tells the route's events apart.</param>
-    /// <param name="events">Each event by the value <paramref name="selector"/> reads for it.</param>
+    /// <param name="events">
+    /// Each event by the value <paramref name="selector"/> reads for it; an event under the empty value receives the
+    /// deliveries that carry no value.
+    /// </param>
     public WebhookRouteDescriptor(WebhookReceiverDescriptor receiver, WebhookEventSelector selector, IEnumerable<KeyValuePair<string, WebhookEvent>> events)
     {
         Receiver = receiver ?? throw new ArgumentNullException(nameof(receiver));
@@ -48,8 +51,9 @@ public sealed class WebhookRouteDescriptor
 
     internal Task DispatchAsync(HttpContext httpContext, VerifiedDelivery delivery)
     {
+        // An event registered under the empty value is the one whose deliveries carry no value at all.
         var value = Selector.Select(httpContext, delivery.Body.Span);
-        if (value is not null && _events.TryGetValue(value, out var evt))
+        if (_events.TryGetValue(value ?? string.Empty, out var evt))
         {
             return evt.HandleVerifiedAsync(httpContext, delivery);
         }

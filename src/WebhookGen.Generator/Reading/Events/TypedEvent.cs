@@ -1,0 +1,13 @@
+using WebhookGen.Generator.Model;
+
+namespace WebhookGen.Generator.Reading.Events;
+
+/// <summary>An event whose payload is typed, before routes are planned.</summary>
+/// <param name="BodyPropertyName">The discriminator property whose <paramref name="BodyPropertyValue"/> names this event, when it comes from an OpenAPI discriminator mapping.</param>
+internal sealed record TypedEvent(
+    EventCandidate Candidate,
+    string EventName,
+    string Identifier,
+    TypeRef Payload,
+    string? BodyPropertyName = null,
+    string? BodyPropertyValue = null);

@@ -1,0 +1,125 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json.Nodes;
+using WebhookGen.Generator.Helpers;
+
+namespace WebhookGen.Generator.Reading.Events;
+
+/// <summary>
+/// Before the OpenAPI reader sees the document, copies the events that vendor extensions describe into <c>paths</c> under
+/// reserved keys: ReDoc's <c>x-webhooks</c> (name → path item) and the <c>x-async-responses</c> proposal (a list of
+/// events, at the top level or on the subscribing operation). The reader then resolves their references and parameters
+/// exactly as it does for real operations. The proposal's own variants are accepted: <c>event-id</c> or <c>eventId</c>,
+/// <c>eventDiscriminator</c> with <c>in</c> or <c>parameter</c>, <c>event-discriminator-value</c> on a header parameter.
+/// </summary>
+internal static class VendorExtensionLifter
+{
+    /// <summary>The reserved path prefix; no real path can start with it.</summary>
+    public const string Prefix = "/~webhookgen~/";
+
+    public static List<LiftedOperation> Lift(JsonObject root)
+    {
+        var lifted = new List<LiftedOperation>();
+        if (root["paths"] is not JsonObject paths)
+        {
+            paths = new JsonObject();
+            root["paths"] = paths;
+        }
+
+        if (root["x-webhooks"] is JsonObject webhooks)
+        {
+            foreach (var webhook in webhooks.ToList())
+            {
+                if (webhook.Value is JsonObject pathItem)
+                {
+                    var key = Add(paths, pathItem.DeepClone(), lifted.Count);
+                    lifted.Add(new LiftedOperation(key, EventSourceKind.Webhook, webhook.Key, SpecPointer.Append("/x-webhooks", webhook.Key), null, null));
+                }
+            }
+        }
+
+        LiftAsyncResponses(root["x-async-responses"], "/x-async-responses", paths, lifted);
+        foreach (var path in paths.ToList())
+        {
+            if (path.Value is not JsonObject item || path.Key.StartsWith(Prefix, System.StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            foreach (var operation in item.ToList())
+            {
+                if (operation.Value is JsonObject op)
+                {
+                    LiftAsyncResponses(op["x-async-responses"], SpecPointer.Append(SpecPointer.Append("/paths", path.Key), operation.Key) + "/x-async-responses", paths, lifted);
+                }
+            }
+        }
+
+        return lifted;
+    }
+
+    private static void LiftAsyncResponses(JsonNode? node, string pointer, JsonObject paths, List<LiftedOperation> lifted)
+    {
+        if (node is not JsonArray entries)
+        {
+            return;
+        }
+
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (entries[i] is not JsonObject entry)
+            {
+                continue;
+            }
+
+            var name = Text(entry, "event-id") ?? Text(entry, "eventId");
+            if (string.IsNullOrEmpty(name))
+            {
+                continue;
+            }
+
+            var parameters = entry["parameters"] is JsonArray list ? (JsonArray)list.DeepClone() : new JsonArray();
+            var header = entry["eventDiscriminator"] is JsonObject discriminator
+                ? Text(discriminator, "in") ?? Text(discriminator, "parameter")
+                : null;
+            string? value = null;
+            foreach (var parameter in parameters.OfType<JsonObject>())
+            {
+                if (Text(parameter, "event-discriminator-value") is { } declared)
+                {
+                    value = declared;
+                    header ??= Text(parameter, "name");
+                }
+
+                // Not a Swagger parameter field: the reader would warn about it.
+                parameter.Remove("event-discriminator-value");
+            }
+
+            var operation = new JsonObject { ["parameters"] = parameters };
+            if (Text(entry, "description") is { } description)
+            {
+                operation["description"] = description;
+            }
+
+            var key = Add(paths, new JsonObject { ["post"] = operation }, lifted.Count);
+            lifted.Add(new LiftedOperation(
+                key,
+                EventSourceKind.AsyncResponse,
+                name!,
+                pointer + "/" + i.ToString(CultureInfo.InvariantCulture),
+                header,
+                header is null ? null : value ?? name!));
+        }
+    }
+
+    private static string Add(JsonObject paths, JsonNode pathItem, int index)
+    {
+        var key = Prefix + index.ToString(CultureInfo.InvariantCulture);
+        paths[key] = pathItem;
+        return key;
+    }
+
+    private static string? Text(JsonObject node, string name) =>
+        node[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+}

@@ -1,0 +1,67 @@
+using System.Collections.Generic;
+
+namespace WebhookGen.Generator.Tests.Corpus;
+
+/// <summary>
+/// How many events (so how many handlers) each spec under <c>specs/</c> describes, counted from the document by the
+/// project's rule:
+/// <list type="number">
+/// <item>OpenAPI 3.1 <c>webhooks</c> or a vendor <c>x-webhooks</c>: its operations are the events, and <c>paths</c> is
+/// the provider's own API;</item>
+/// <item>otherwise <c>callbacks</c>: the callback operations (Swagger 2.0: each <c>x-async-responses</c> entry);</item>
+/// <item>otherwise the receiver is written as <c>paths</c>: every operation with a JSON request body (Swagger 2.0: an
+/// <c>in: body</c> parameter);</item>
+/// <item>and an event whose body schema has a <c>discriminator</c> with a <c>mapping</c> is one event per mapping value.</item>
+/// </list>
+/// </summary>
+internal static class CorpusExpectations
+{
+    /// <summary>Spec folder under <c>specs/</c> → expected number of events.</summary>
+    public static IReadOnlyDictionary<string, int> Events { get; } = new Dictionary<string, int>
+    {
+        // 8 `webhooks` (merchant.*, paymentMethod*, terminal*); no `paths`; no body discriminator.
+        ["adyen-management"] = 8,
+
+        // 48 `webhooks` (/AUTHORISATION, /CAPTURE, …; several share one body schema, each is still its own event).
+        ["adyen-payment"] = 48,
+
+        // 2 `webhooks` (balancePlatform.transfer.created/updated); their discriminators sit on properties, not the body.
+        ["adyen-transfer"] = 2,
+
+        // 1 callback (POST notifications `{$request.body#/sink}`) whose body `CloudEvent` has
+        // `discriminator.propertyName: type` with a 5-entry `mapping` (roaming-status, roaming-change-country,
+        // roaming-off, roaming-on, subscription-ends) → 5. (The corpus README says 6; the document maps 5.)
+        ["camara-device-roaming-status"] = 5,
+
+        // Swagger 2.0: 2 `x-async-responses` entries (commentStream, deployment) on POST /repos/owner/repo/hooks, which
+        // is the provider's subscription API; the header `eventDiscriminator` has no mapping.
+        ["github-async-responses"] = 2,
+
+        // Receiver written as `paths`: 9 POST /events/... operations with JSON bodies; no webhooks or callbacks.
+        ["gridx"] = 9,
+
+        // 2 `x-webhooks` (events, tracking_events), payload modelled as the 200 response; 105 `paths` are Lob's API.
+        ["lob"] = 2,
+
+        // 1 callback (onData: POST `{$request.query.callbackUrl}/data`); POST /streams is the subscription API.
+        ["oai-callback-example"] = 1,
+
+        // 1 `webhooks` operation (newPet); no `paths`.
+        ["oai-webhook-example"] = 1,
+
+        // 16 `webhooks` (batch_*, eval_run_*, fine_tuning_job_*, realtime/live_call_incoming, response_*);
+        // 288 `paths` operations are OpenAI's API.
+        ["openai"] = 16,
+
+        // 1 `webhooks` operation (publishNewEvent) beside 8 `paths` operations of the museum API.
+        ["redocly-museum"] = 1,
+
+        // 7 `x-webhooks` (Endpoint{Created,Deleted,Disabled,Updated}Event, MessageAttempt{Exhausted,Failing,Recovered}Event);
+        // 43 `paths` operations are Svix's API.
+        ["svix"] = 7,
+
+        // Swagger 2.0 as `paths`, no webhooks/callbacks/x-async-responses: 7 operations with an `in: body` parameter —
+        // the 4 POST /listener/*Event plus POST /customer, PATCH /customer/{id} and POST /hub, which the rule counts too.
+        ["tmf629-customer-management"] = 7,
+    };
+}
