@@ -10,34 +10,21 @@ namespace WebhookGen.Generator.Tests.Corpus;
 /// <summary>The specs under <c>specs/</c> (copied beside the tests by the csproj), one folder per spec.</summary>
 internal static class CorpusSpecs
 {
-    /// <summary>
-    /// TEMPORARY switch: <c>WEBHOOKGEN_CORPUS=1</c> runs the whole corpus; without it only gridX runs, which passes today.
-    /// Most of the corpus fails until the generator reads 3.1 <c>webhooks</c>, <c>x-webhooks</c>, <c>callbacks</c> and
-    /// Swagger 2.0 <c>x-async-responses</c>, and types <c>oneOf</c>/<c>discriminator</c> schemas (the work in progress
-    /// on the event sources and on schema composition). Remove the switch, and <see cref="DefaultFolders"/>, when that
-    /// work lands: every spec must then run on every build.
-    /// </summary>
-    public const string SwitchVariable = "WEBHOOKGEN_CORPUS";
-
-    private static readonly string[] DefaultFolders = ["gridx"];
-
     private static readonly string[] SpecExtensions = [".yaml", ".yml", ".json"];
 
     private static readonly ConcurrentDictionary<string, Lazy<CorpusSpec>> Loaded = new(StringComparer.Ordinal);
 
     public static string Root { get; } = Path.Combine(AppContext.BaseDirectory, "specs");
 
-    public static bool WholeCorpus => Environment.GetEnvironmentVariable(SwitchVariable) == "1";
-
-    /// <summary>Every spec folder under <c>specs/</c>, whether the switch is on or not.</summary>
+    /// <summary>Every spec folder under <c>specs/</c>.</summary>
     public static IReadOnlyList<string> AllFolders() =>
         Directory.GetDirectories(Root).Select(Path.GetFileName).OfType<string>().OrderBy(f => f, StringComparer.Ordinal).ToList();
 
-    /// <summary>The theories' data: the whole corpus with the switch on, otherwise gridX only.</summary>
+    /// <summary>The theories' data: every spec folder.</summary>
     public static TheoryData<string> Folders()
     {
         var data = new TheoryData<string>();
-        foreach (var folder in WholeCorpus ? AllFolders() : DefaultFolders)
+        foreach (var folder in AllFolders())
         {
             data.Add(folder);
         }

@@ -9,8 +9,6 @@ namespace WebhookGen.Generator.Tests.Corpus;
 
 /// <summary>
 /// A receiver generated from every real spec under <c>specs/</c> compiles cleanly with one handler per event.
-/// Without <c>WEBHOOKGEN_CORPUS=1</c> the theories run gridX only: see <see cref="CorpusSpecs.SwitchVariable"/>,
-/// a temporary switch until the generator reads webhooks, callbacks and oneOf/discriminator schemas.
 /// </summary>
 public sealed class CorpusTests
 {
