@@ -92,4 +92,61 @@ public sealed class EventStyleTests
         webhooks.ShouldContain("defaultRoutePrefix: \"/gridx\"");
         webhooks.ShouldNotContain("SharedRoute");
     }
+
+    [Fact]
+    public void Async_responses_without_an_event_header_fall_back_to_the_body_schemas_discriminator()
+    {
+        const string spec = """
+            swagger: '2.0'
+            info:
+              title: Shop
+              version: '1'
+            paths: {}
+            x-async-responses:
+            - event-id: orderPlaced
+              parameters:
+              - name: body
+                in: body
+                schema:
+                  $ref: '#/definitions/OrderPlaced'
+              - name: X-Hub-Signature-256
+                in: header
+                type: string
+            - event-id: orderShipped
+              parameters:
+              - name: body
+                in: body
+                schema:
+                  $ref: '#/definitions/OrderShipped'
+            definitions:
+              OrderEvent:
+                type: object
+                discriminator: kind
+                required: [kind]
+                properties:
+                  kind:
+                    type: string
+              OrderPlaced:
+                allOf:
+                - $ref: '#/definitions/OrderEvent'
+                - type: object
+                  properties:
+                    total:
+                      type: number
+              OrderShipped:
+                allOf:
+                - $ref: '#/definitions/OrderEvent'
+                - type: object
+                  properties:
+                    carrier:
+                      type: string
+            """;
+        var run = GeneratorHarness.Run(MiniSpecs.ReceiverSource, new InMemoryAdditionalText("/app/hooks.yaml", spec));
+        var webhooks = run.Source(".Webhooks.g.cs");
+
+        webhooks.ShouldContain("WebhookEventSelector.BodyProperty(\"kind\")");
+        webhooks.ShouldContain("new(\"OrderPlaced\", OrderPlaced)");
+        webhooks.ShouldContain("new(\"OrderShipped\", OrderShipped)");
+        run.GeneratorDiagnostics.ShouldNotContain(d => d.Id == "WHG012");
+    }
 }

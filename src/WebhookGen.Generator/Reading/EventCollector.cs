@@ -97,7 +97,34 @@ internal sealed class EventCollector(SpecReadContext context, SchemaTypeBuilder 
         }
 
         var id = Identifiers.MakeUnique(Identifiers.ToPascalCase(name), _identifiers);
-        return [new TypedEvent(candidate, name, id, Payload(schema, id, candidate.Pointer))];
+        var implicitDiscriminator = ImplicitDiscriminator(schema, depth: 0);
+        return [new TypedEvent(
+            candidate,
+            name,
+            id,
+            Payload(schema, id, candidate.Pointer),
+            implicitDiscriminator,
+            implicitDiscriminator is null ? null : (schema as OpenApiSchemaReference)?.Reference.Id)];
+    }
+
+    /// <summary>
+    /// A discriminator without a mapping, on the payload's schema or a schema it extends (Swagger 2.0 style): its value
+    /// is the payload schema's name. Lets async responses without an <c>eventDiscriminator</c> share one route.
+    /// </summary>
+    private static string? ImplicitDiscriminator(IOpenApiSchema schema, int depth)
+    {
+        var target = schema is OpenApiSchemaReference reference ? reference.Target : schema;
+        if (target is null || depth > 8)
+        {
+            return null;
+        }
+
+        if (target.Discriminator is { PropertyName: { Length: > 0 } property, Mapping: null or { Count: 0 } })
+        {
+            return property;
+        }
+
+        return target.AllOf?.Select(member => ImplicitDiscriminator(member, depth + 1)).FirstOrDefault(p => p is not null);
     }
 
     private TypeRef Payload(IOpenApiSchema schema, string identifier, string pointer)
