@@ -9,6 +9,7 @@ using WebhookGen.Generator.Helpers;
 using WebhookGen.Generator.Model;
 using WebhookGen.Generator.Parsing;
 using WebhookGen.Generator.Reading;
+using WebhookGen.Generator.Reading.References;
 
 namespace WebhookGen.Generator;
 
@@ -48,12 +49,28 @@ public sealed class WebhookReceiverGenerator : IIncrementalGenerator
             .Select(static (paths, _) => paths.Where(p => p is not null).Select(p => p!).Distinct().OrderBy(p => p, StringComparer.Ordinal).ToEquatableArray());
 
         // A spec is read only if a receiver names it, and then once per text: the parse below is the expensive step.
-        var specs = context.AdditionalTextsProvider
+        var specFiles = context.AdditionalTextsProvider
             .Combine(boundPaths)
             .Where(static pair => pair.Right.Contains(pair.Left.Path))
             .Select(static (pair, _) => pair.Left)
-            .WithTrackingName(TrackingNames.SpecFiles)
-            .Select(static (file, cancellationToken) => SpecModelBuilder.Build(file.Path, file.GetText(cancellationToken), cancellationToken))
+            .WithTrackingName(TrackingNames.SpecFiles);
+
+        // The files a spec refers into ($ref: common.yaml#/...) are found by a cheap scan of its text, so that an edit to
+        // any other file does not read the spec again, and an edit to one it refers into does.
+        var specSources = specFiles
+            .Select(static (file, cancellationToken) => new SpecReferences(file, ExternalReferenceScanner.Scan(file.Path, file.GetText(cancellationToken)?.ToString() ?? string.Empty).ToEquatableArray()))
+            .Combine(context.AdditionalTextsProvider.Collect())
+            .Select(static (pair, _) => new SpecSource(
+                pair.Left.File,
+                pair.Right.Where(t => pair.Left.Paths.Contains(t.Path.Replace('\\', '/'))).Select(t => new ReferencedFile(t)).ToEquatableArray()))
+            .WithTrackingName(TrackingNames.SpecSources);
+
+        var specs = specSources
+            .Select(static (source, cancellationToken) => SpecModelBuilder.Build(
+                source.File.Path,
+                source.File.GetText(cancellationToken),
+                source.References.Select(r => (r.File.Path, r.File.GetText(cancellationToken))).ToList(),
+                cancellationToken))
             .WithTrackingName(TrackingNames.Specs);
 
         var receiverModels = bindings

@@ -10,6 +10,7 @@ using WebhookGen.Generator.Diagnostics;
 using WebhookGen.Generator.Helpers;
 using WebhookGen.Generator.Model;
 using WebhookGen.Generator.Reading.Events;
+using WebhookGen.Generator.Reading.References;
 
 namespace WebhookGen.Generator.Reading;
 
@@ -22,7 +23,11 @@ internal static class SpecModelBuilder
     /// <summary>The route prefix of a receiver of webhooks or callbacks, whose URL the spec leaves to the subscriber.</summary>
     public const string DefaultPrefix = "/webhooks";
 
-    public static SpecModel Build(string filePath, SourceText? text, CancellationToken cancellationToken)
+    public static SpecModel Build(string filePath, SourceText? text, CancellationToken cancellationToken) =>
+        Build(filePath, text, [], cancellationToken);
+
+    /// <param name="references">The other spec files this one refers into, by path.</param>
+    public static SpecModel Build(string filePath, SourceText? text, IReadOnlyList<(string Path, SourceText? Text)> references, CancellationToken cancellationToken)
     {
         text ??= SourceText.From(string.Empty);
         var read = SpecTextReader.Read(filePath, text.ToString(), cancellationToken);
@@ -44,6 +49,7 @@ internal static class SpecModelBuilder
 
         try
         {
+            Bundle(root, filePath, references, context, cancellationToken);
             var lifted = VendorExtensionLifter.Lift(root);
             var result = new OpenApiJsonReader().Read(root, new Uri("file:///" + FileName(filePath)), new OpenApiReaderSettings());
             cancellationToken.ThrowIfCancellationRequested();
@@ -71,6 +77,33 @@ internal static class SpecModelBuilder
         {
             context.Report(DiagnosticDescriptors.SpecNotOpenApi, string.Empty, exception.GetType().Name + ": " + exception.Message);
             return Empty(filePath, context);
+        }
+    }
+
+    /// <summary>Copies what references into other files point at into the spec; reports what cannot be found or read.</summary>
+    private static void Bundle(JsonObject root, string filePath, IReadOnlyList<(string Path, SourceText? Text)> references, SpecReadContext context, CancellationToken cancellationToken)
+    {
+        var documents = new Dictionary<string, JsonNode>(StringComparer.Ordinal);
+        foreach (var (path, text) in references)
+        {
+            var source = text ?? SourceText.From(string.Empty);
+            var read = SpecTextReader.Read(path, source.ToString(), cancellationToken);
+            if (read.Root is null)
+            {
+                context.Diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.SpecNotReadable,
+                    LocationInfo.InText(path, source, read.ErrorPosition.Line, read.ErrorPosition.Column),
+                    read.Error ?? "unknown error"));
+                continue;
+            }
+
+            documents[path.Replace('\\', '/')] = read.Root;
+        }
+
+        var bundler = ExternalReferenceBundler.Bundle(root, filePath, documents);
+        foreach (var (pointer, reference) in bundler.Unresolved)
+        {
+            context.Report(DiagnosticDescriptors.UnresolvedReference, pointer, reference + " (add the file it points into as an AdditionalFiles item)");
         }
     }
 

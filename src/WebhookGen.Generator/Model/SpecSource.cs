@@ -1,0 +1,17 @@
+using Microsoft.CodeAnalysis;
+using WebhookGen.Generator.Helpers;
+
+namespace WebhookGen.Generator.Model;
+
+/// <summary>
+/// A spec file and the other AdditionalFiles its <c>$ref</c>s point into: the input of the read step. Compared by
+/// reference: Roslyn hands over the same <see cref="AdditionalText"/> while a file is unchanged, so an edit to any
+/// other file leaves the read step cached.
+/// </summary>
+internal readonly record struct SpecSource(AdditionalText File, EquatableArray<ReferencedFile> References);
+
+/// <summary>An AdditionalFiles item that a spec refers into.</summary>
+internal readonly record struct ReferencedFile(AdditionalText File);
+
+/// <summary>A spec file and the paths of the files it refers into, found by a scan of its text.</summary>
+internal readonly record struct SpecReferences(AdditionalText File, EquatableArray<string> Paths);
