@@ -73,12 +73,33 @@ public sealed class WebhookReceiverGenerator : IIncrementalGenerator
                 cancellationToken))
             .WithTrackingName(TrackingNames.Specs);
 
+        // Class names must be unique: they name the configuration section, the options and the extension methods.
+        var sharedNames = receivers
+            .Select(static (receiver, _) => receiver.ClassName)
+            .Collect()
+            .Select(static (names, _) => names.GroupBy(n => n, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray());
+
         var receiverModels = bindings
             .Combine(specs.Collect())
-            .Select(static (pair, _) => ToReceiverModel(pair.Left, pair.Right))
+            .Combine(sharedNames)
+            .Select(static (pair, _) => ToReceiverModel(pair.Left.Left, pair.Left.Right, pair.Right))
             .WithTrackingName(TrackingNames.ReceiverModels);
 
         context.RegisterSourceOutput(receiverModels, static (spc, model) => Emit(spc, model));
+
+        // Diagnostics on the receiver's C# are located in its syntax tree, where #pragma applies; that needs the
+        // compilation, so they are reported apart from the source, which stays cached.
+        var receiverDiagnostics = receiverModels
+            .Select(static (model, _) => model.Diagnostics)
+            .Where(static diagnostics => !diagnostics.IsEmpty)
+            .Collect();
+        context.RegisterSourceOutput(receiverDiagnostics.Combine(context.CompilationProvider), static (spc, pair) =>
+        {
+            foreach (var diagnostic in pair.Left.SelectMany(d => d))
+            {
+                spc.ReportDiagnostic(diagnostic.ToDiagnostic(pair.Right));
+            }
+        });
 
         // Spec diagnostics are reported once per spec, however many receivers share it.
         context.RegisterSourceOutput(specs, static (spc, spec) =>
@@ -96,9 +117,14 @@ public sealed class WebhookReceiverGenerator : IIncrementalGenerator
         return new ReceiverBinding(receiver, path, error);
     }
 
-    private static ReceiverModel ToReceiverModel(ReceiverBinding binding, ImmutableArray<SpecModel> specs)
+    private static ReceiverModel ToReceiverModel(ReceiverBinding binding, ImmutableArray<SpecModel> specs, EquatableArray<string> sharedNames)
     {
         var diagnostics = new[] { binding.Receiver.Error, binding.Error }.Where(d => d is not null).Select(d => d!).ToList();
+        if (sharedNames.Contains(binding.Receiver.ClassName))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReceiverNameTaken, binding.Receiver.Location, binding.Receiver.ClassName, binding.Receiver.FullName));
+        }
+
         var spec = binding.SpecPath is null ? null : specs.FirstOrDefault(s => s.FilePath == binding.SpecPath);
         if (spec is not null && !spec.HasErrors && spec.Events.IsEmpty)
         {
@@ -115,14 +141,9 @@ public sealed class WebhookReceiverGenerator : IIncrementalGenerator
 
     private static void Emit(SourceProductionContext context, ReceiverModel model)
     {
-        foreach (var diagnostic in model.Diagnostics)
-        {
-            context.ReportDiagnostic(diagnostic.ToDiagnostic());
-        }
-
         var receiver = model.Receiver;
         var spec = model.Spec;
-        if (receiver.Error is not null || spec is null || spec.HasErrors)
+        if (spec is null || spec.HasErrors || model.Diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error))
         {
             return;
         }

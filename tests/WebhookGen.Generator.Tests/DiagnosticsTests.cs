@@ -20,6 +20,7 @@ public sealed class DiagnosticsTests
         diagnostic.GetMessage().ShouldContain("hooks.yaml");
         diagnostic.GetMessage().ShouldContain("other.yaml");
         diagnostic.Location.GetLineSpan().Path.ShouldBe("Source0.cs");
+        diagnostic.Location.IsInSource.ShouldBeTrue("in the syntax tree, so #pragma warning disable applies");
         run.Sources.ShouldBeEmpty();
     }
 
@@ -137,5 +138,20 @@ public sealed class DiagnosticsTests
         run.Source(".Webhooks.g.cs").ShouldContain("HmacAlgorithm.Sha256");
         run.Source(".Webhooks.g.cs").ShouldContain("defaultRoutePrefix: \"/hooks\"");
         run.Source(".Webhooks.g.cs").ShouldContain("signatureFailureStatusCode: 401");
+    }
+
+    [Fact]
+    public void Two_receivers_with_one_class_name_are_an_error_on_each_and_get_no_code()
+    {
+        var second = MiniSpecs.ReceiverSource.Replace("namespace Tests;", "namespace Other;");
+        var compilation = GeneratorHarness.CreateCompilation(MiniSpecs.ReceiverSource, second);
+        var driver = GeneratorHarness.CreateDriver(new InMemoryAdditionalText("/app/hooks.yaml", MiniSpecs.OneEvent))
+            .RunGeneratorsAndUpdateCompilation(compilation, out _, out var diagnostics);
+
+        var taken = diagnostics.Where(d => d.Id == "WHG014").ToList();
+        taken.Count.ShouldBe(2);
+        taken.ShouldContain(d => d.GetMessage().Contains("Tests.HookReceiver"));
+        taken.ShouldContain(d => d.GetMessage().Contains("Other.HookReceiver"));
+        driver.GetRunResult().Results.Single().GeneratedSources.ShouldBeEmpty();
     }
 }

@@ -73,6 +73,11 @@ internal static class DiagnosticDescriptors
         "The event {0} describes no application/json request body; {1}",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor ReceiverNameTaken = Create(
+        "WHG014", "Two receivers have the same class name",
+        "Another receiver is also named {0} ({1}); a receiver's class name names its configuration section (Webhooks:{0}), its options and its Add/Map methods, so it must be unique in the project",
+        DiagnosticSeverity.Error);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLink + id.ToLowerInvariant());
 }

@@ -12,4 +12,15 @@ internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, LocationI
 
     public Diagnostic ToDiagnostic() =>
         Diagnostic.Create(Descriptor, Location?.ToLocation(), Arguments.Cast<object>().ToArray());
+
+    /// <summary>
+    /// The diagnostic located in the C# syntax tree it points into, so that <c>#pragma warning disable</c> and
+    /// suppressions apply to it as to the compiler's own; a location outside the compilation (a spec file) stays as it is.
+    /// </summary>
+    public Diagnostic ToDiagnostic(Compilation compilation)
+    {
+        var tree = Location is null ? null : compilation.SyntaxTrees.FirstOrDefault(t => t.FilePath == Location.FilePath);
+        var location = tree is null ? Location?.ToLocation() : Microsoft.CodeAnalysis.Location.Create(tree, Location!.Span);
+        return Diagnostic.Create(Descriptor, location, Arguments.Cast<object>().ToArray());
+    }
 }

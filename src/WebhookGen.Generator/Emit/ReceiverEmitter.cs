@@ -6,7 +6,7 @@ namespace WebhookGen.Generator.Emit;
 /// <summary>Emits the receiver's half of the partial class: one handler declaration per event, for the user to implement.</summary>
 internal static class ReceiverEmitter
 {
-    public static string HandlerName(EventModel evt) => "On" + evt.Identifier + "Async";
+    public static string HandlerName(EventModel evt) => evt.Handler;
 
     public static string Emit(ReceiverDeclaration receiver, SpecModel spec)
     {

@@ -2,13 +2,15 @@ namespace WebhookGen.Generator.Model;
 
 /// <summary>One event the spec describes: where it arrives, what it carries and the handler it goes to.</summary>
 /// <param name="EventName">The event as the spec names it (<c>appliance/create</c>), shown to handlers and in logs.</param>
-/// <param name="Identifier">The event's C# name (<c>ApplianceCreate</c>); the handler is <c>On{Identifier}Async</c>.</param>
+/// <param name="Identifier">The event's C# name (<c>ApplianceCreate</c>).</param>
+/// <param name="Handler">The handler's name: <c>On{Identifier}Async</c>, without doubling an <c>On</c> the name has (<c>onData</c> → <c>OnDataAsync</c>).</param>
 /// <param name="HttpMethod">The upper-case HTTP method the sender uses.</param>
 /// <param name="Route">The route relative to the receiver's prefix.</param>
 /// <param name="EventIdExpression">C# that reads the event's id from <c>payload</c>, or null when the spec gives none.</param>
 internal sealed record EventModel(
     string EventName,
     string Identifier,
+    string Handler,
     string HttpMethod,
     string Route,
     TypeRef Payload,

@@ -66,9 +66,11 @@ internal sealed class EventCollector(SpecReadContext context, SchemaTypeBuilder 
         var planner = new DispatchPlanner(context, types.FindObject, name => types.Types.OfType<EnumTypeModel>().FirstOrDefault(e => e.Name == name));
         var (routes, routeByIdentifier) = planner.Plan(typed);
         Routes.AddRange(routes);
+        var handlers = new HashSet<string>(StringComparer.Ordinal);
         return typed.Select(e => new EventModel(
                 e.EventName,
                 e.Identifier,
+                Identifiers.MakeUnique(HandlerName(e.Identifier), handlers),
                 e.Candidate.HttpMethod,
                 routeByIdentifier[e.Identifier],
                 e.Payload,
@@ -76,6 +78,14 @@ internal sealed class EventCollector(SpecReadContext context, SchemaTypeBuilder 
                 e.Candidate.Operation.Description,
                 EventIdExpression(e.Payload)))
             .ToList();
+    }
+
+    /// <summary><c>On{Event}Async</c>; an event already named <c>On…</c> (a callback <c>onData</c>) is not doubled.</summary>
+    private static string HandlerName(string identifier)
+    {
+        var name = identifier.TrimStart('@');
+        var alreadyOn = name.Length > 2 && name.StartsWith("On", StringComparison.Ordinal) && char.IsUpper(name[2]);
+        return (alreadyOn ? name : "On" + name) + "Async";
     }
 
     /// <summary>One event, or one per value of its body's discriminator mapping.</summary>

@@ -31,27 +31,32 @@ public sealed class WebhookEventSelector
     /// <summary>A description for logs: <c>header X-GitHub-Event</c> or <c>body property type</c>.</summary>
     public override string ToString() => (_fromHeader ? "header " : "body property ") + Name;
 
-    /// <summary>The value that names the event, or <see langword="null"/> when the delivery carries none.</summary>
-    internal string? Select(HttpContext httpContext, ReadOnlySpan<byte> body)
+    /// <summary>
+    /// The value that names the event (<see langword="null"/> when the delivery carries none); <see langword="false"/>
+    /// when a body selector meets a body that is not a JSON object, which no event can be.
+    /// </summary>
+    internal bool TrySelect(HttpContext httpContext, ReadOnlySpan<byte> body, out string? value)
     {
         if (_fromHeader)
         {
-            var value = httpContext.Request.Headers[Name].ToString();
-            return value.Length == 0 ? null : value;
+            var header = httpContext.Request.Headers[Name].ToString();
+            value = header.Length == 0 ? null : header;
+            return true;
         }
 
-        return ReadTopLevelString(body, Name);
+        return TryReadTopLevelString(body, Name, out value);
     }
 
     /// <summary>The string value of a property of the body's top-level object; nested objects are skipped, not read.</summary>
-    internal static string? ReadTopLevelString(ReadOnlySpan<byte> body, string propertyName)
+    internal static bool TryReadTopLevelString(ReadOnlySpan<byte> body, string propertyName, out string? value)
     {
+        value = null;
         try
         {
             var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = Json.WebhookJson.MaxDepth });
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
-                return null;
+                return false;
             }
 
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -60,21 +65,23 @@ public sealed class WebhookEventSelector
                 reader.Read();
                 if (matches)
                 {
-                    return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                    value = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                    return true;
                 }
 
                 reader.Skip();
             }
+
+            return true;
         }
         catch (JsonException)
         {
-            // A body that is not JSON names no event; the event's own reader reports what is wrong with it.
+            return false;
         }
         catch (InvalidOperationException)
         {
-            // Invalid UTF-8 in the value.
+            // Invalid UTF-8 in the value: the body is not valid JSON text.
+            return false;
         }
-
-        return null;
     }
 }

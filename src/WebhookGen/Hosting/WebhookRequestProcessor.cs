@@ -84,6 +84,14 @@ internal static class WebhookRequestProcessor
         httpContext.Response.StatusCode = status;
     }
 
+    /// <summary>Answers a verified body that is not a JSON object on a route that reads the event's name from it.</summary>
+    public static Task RejectUnreadableBodyAsync(HttpContext httpContext, WebhookRouteDescriptor route, VerifiedDelivery delivery)
+    {
+        const string Reason = "The body is not valid JSON or not a JSON object, so it names no event.";
+        WebhookLog.PayloadRejected(delivery.Runtime.Logger, route.Receiver.Name, route.Description, string.Empty, Reason);
+        return WriteProblemAsync(httpContext, StatusCodes.Status400BadRequest, "Invalid webhook payload", Reason);
+    }
+
     /// <summary>Read the body (bounded), verify its signature, then hand the verified bytes on.</summary>
     private static async Task ReceiveAsync<TState>(
         HttpContext httpContext,

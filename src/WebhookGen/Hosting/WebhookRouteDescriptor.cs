@@ -51,8 +51,12 @@ public sealed class WebhookRouteDescriptor
 
     internal Task DispatchAsync(HttpContext httpContext, VerifiedDelivery delivery)
     {
+        if (!Selector.TrySelect(httpContext, delivery.Body.Span, out var value))
+        {
+            return WebhookRequestProcessor.RejectUnreadableBodyAsync(httpContext, this, delivery);
+        }
+
         // An event registered under the empty value is the one whose deliveries carry no value at all.
-        var value = Selector.Select(httpContext, delivery.Body.Span);
         if (_events.TryGetValue(value ?? string.Empty, out var evt))
         {
             return evt.HandleVerifiedAsync(httpContext, delivery);

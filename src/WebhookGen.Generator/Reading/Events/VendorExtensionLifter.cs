@@ -96,7 +96,12 @@ internal static class VendorExtensionLifter
                 parameter.Remove("event-discriminator-value");
             }
 
-            var operation = new JsonObject { ["parameters"] = parameters };
+            // The proposal gives no responses; the reader insists on one.
+            var operation = new JsonObject
+            {
+                ["parameters"] = parameters,
+                ["responses"] = new JsonObject { ["200"] = new JsonObject { ["description"] = "Received." } },
+            };
             if (Text(entry, "description") is { } description)
             {
                 operation["description"] = description;
