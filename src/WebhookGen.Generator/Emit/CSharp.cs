@@ -65,7 +65,7 @@ internal static class CSharp
     public static string QualifiedName(string? ns, string name) =>
         ns is null ? "global::" + name : "global::" + ns + "." + name;
 
-    /// <summary>The C# type of a value; <paramref name="nullable"/> adds the <c>?</c>.</summary>
+    /// <summary>The C# type of a value; <paramref name="nullable"/> (or a nullable item's own <see cref="TypeRef.IsNullable"/>) adds the <c>?</c>.</summary>
     public static string TypeName(TypeRef type, string? ns, bool nullable = false)
     {
         var name = type.Kind switch
@@ -76,6 +76,9 @@ internal static class CSharp
             ValueKind.Date => "global::System.DateOnly",
             ValueKind.Int32 => "int",
             ValueKind.Int64 => "long",
+            ValueKind.UInt16 => "ushort",
+            ValueKind.UInt32 => "uint",
+            ValueKind.UInt64 => "ulong",
             ValueKind.Single => "float",
             ValueKind.Double => "double",
             ValueKind.Decimal => "decimal",
@@ -83,12 +86,12 @@ internal static class CSharp
             ValueKind.Bytes => "byte[]",
             ValueKind.Uri => "global::System.Uri",
             ValueKind.Json => "global::System.Text.Json.JsonElement",
-            ValueKind.Object or ValueKind.Enum => QualifiedName(ns, type.Name!),
+            ValueKind.Object or ValueKind.Enum or ValueKind.IntegerEnum => QualifiedName(ns, type.Name!),
             ValueKind.Array => $"global::System.Collections.Generic.IReadOnlyList<{TypeName(type.Item!, ns)}>",
             ValueKind.Map => $"global::System.Collections.Generic.IReadOnlyDictionary<string, {TypeName(type.Item!, ns)}>",
             _ => throw new ArgumentOutOfRangeException(nameof(type), type.Kind, null),
         };
-        return nullable ? name + "?" : name;
+        return nullable || type.IsNullable ? name + "?" : name;
     }
 
     /// <summary>A camelCase local name that is never a keyword: <c>Id</c> → <c>idValue</c>.</summary>

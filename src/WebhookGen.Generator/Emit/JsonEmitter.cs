@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using WebhookGen.Generator.Helpers;
 using WebhookGen.Generator.Model;
@@ -7,8 +9,14 @@ namespace WebhookGen.Generator.Emit;
 
 /// <summary>
 /// Emits <c>{Receiver}JsonContext</c>: a reader and a writer per record, written out as code (no reflection), and a
-/// <c>JsonSerializerContext</c> that exposes them to <c>JsonSerializer</c>. Trimming and Native AOT safe.
+/// <c>JsonSerializerContext</c> that exposes them to <c>JsonSerializer</c>. Trimming and Native AOT safe. Readers of
+/// records are in <see cref="RecordReaders"/>, of unions in <see cref="UnionReaders"/>; writers in <see cref="RecordWriters"/>.
 /// </summary>
+/// <remarks>
+/// The context has a metadata property per record, named after the record unless that name is taken by a member the
+/// context has (<c>Default</c>, <c>Options</c>, <c>GetTypeInfo</c>, <c>Create</c>, the <c>Read…</c>/<c>Write…</c> methods,
+/// the context's own name): then it is <c>{Record}TypeInfo</c>. Readers are always <c>Read{Record}</c>.
+/// </remarks>
 internal static class JsonEmitter
 {
     public static string ContextName(ReceiverDeclaration receiver) => receiver.ClassName + "JsonContext";
@@ -18,6 +26,8 @@ internal static class JsonEmitter
         var ns = receiver.Namespace;
         var name = ContextName(receiver);
         var records = spec.Types.OfType<ObjectTypeModel>().ToList();
+        var byName = records.ToDictionary(r => r.Name, StringComparer.Ordinal);
+        var infoNames = TypeInfoNames(records, name);
         var writer = CSharp.StartFile(ns);
 
         writer.WriteLine($"/// <summary>");
@@ -41,11 +51,12 @@ internal static class JsonEmitter
         foreach (var record in records)
         {
             var type = CSharp.QualifiedName(ns, record.Name);
+            var info = infoNames[record.Name];
             writer.WriteLine();
-            writer.WriteLine($"private {KnownTypes.JsonTypeInfo}<{type}>? _{record.Name};");
+            writer.WriteLine($"private {KnownTypes.JsonTypeInfo}<{type}>? _{info};");
             writer.WriteLine();
             writer.WriteLine($"/// <summary>Metadata for <see cref=\"{type}\"/>.</summary>");
-            writer.WriteLine($"public {KnownTypes.JsonTypeInfo}<{type}> {record.Name} => _{record.Name} ??= Create<{type}>(Options, Read{record.Name}, Write{record.Name});");
+            writer.WriteLine($"public {KnownTypes.JsonTypeInfo}<{type}> {info} => _{info} ??= Create<{type}>(Options, Read{record.Name}, Write{record.Name});");
         }
 
         writer.WriteLine();
@@ -54,7 +65,7 @@ internal static class JsonEmitter
         foreach (var record in records)
         {
             writer.OpenBlock($"if (type == typeof({CSharp.QualifiedName(ns, record.Name)}))");
-            writer.WriteLine($"return {record.Name};");
+            writer.WriteLine($"return {infoNames[record.Name]};");
             writer.CloseBlock();
             writer.WriteLine();
         }
@@ -82,88 +93,46 @@ internal static class JsonEmitter
         foreach (var record in records)
         {
             writer.WriteLine();
-            EmitReader(writer, record, ns);
+            if (record.IsAbstract)
+            {
+                UnionReaders.Emit(writer, record, ns);
+            }
+            else
+            {
+                RecordReaders.Emit(writer, record, ns);
+            }
+
             writer.WriteLine();
-            EmitWriter(writer, record, ns);
+            RecordWriters.Emit(writer, record, ns, records, byName);
         }
 
         writer.CloseBlock();
         return CSharp.EndFile(writer, ns);
     }
 
-    private static void EmitReader(SourceWriter writer, ObjectTypeModel record, string? ns)
+    internal static IEnumerable<string> RecordNames(SpecModel spec) => spec.Types.OfType<ObjectTypeModel>().Select(r => r.Name);
+
+    /// <summary>Each record's metadata property: its own name unless a member of the context has it (see the remarks).</summary>
+    internal static Dictionary<string, string> TypeInfoNames(IReadOnlyList<ObjectTypeModel> records, string contextName)
     {
-        var type = CSharp.QualifiedName(ns, record.Name);
-        var properties = record.AllProperties;
-        writer.WriteLine($"/// <summary>Reads a <see cref=\"{type}\"/>; throws a <see cref=\"global::WebhookGen.Json.WebhookPayloadException\"/> naming the property at fault.</summary>");
-        writer.OpenBlock($"internal static {type} Read{record.Name}(ref {KnownTypes.Utf8JsonReader} reader)");
-        writer.WriteLine($"{KnownTypes.WebhookJson}.StartObject(ref reader, null);");
-        foreach (var property in properties)
+        var used = new HashSet<string>(Identifiers.JsonContextMembers, StringComparer.Ordinal) { contextName };
+        foreach (var record in records)
         {
-            var declared = CSharp.TypeName(property.Type, ns, nullable: property.IsNullable || !property.Type.IsValueType);
-            writer.WriteLine($"{declared} {CSharp.Local(property.Name, "Value")} = default;");
-            if (property.IsRequired)
-            {
-                writer.WriteLine($"bool {CSharp.Local(property.Name, "Seen")} = false;");
-            }
+            used.Add("Read" + record.Name);
+            used.Add("Write" + record.Name);
         }
 
-        writer.WriteLine();
-        writer.OpenBlock($"while ({KnownTypes.WebhookJson}.NextProperty(ref reader))");
-        var keyword = "if";
-        foreach (var property in properties)
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var record in records)
         {
-            writer.OpenBlock($"{keyword} (reader.ValueTextEquals({CSharp.Utf8Literal(property.WireName)}))");
-            writer.WriteLine("reader.Read();");
-            var local = CSharp.Local(property.Name, "Value");
-            var read = ReadExpression(property.Type, ns, "reader", CSharp.Literal(property.WireName), depth: 0);
-            writer.WriteLine(property.IsNullable
-                ? $"{local} = reader.TokenType == {KnownTypes.JsonTokenType}.Null ? null : {read};"
-                : $"{local} = {read};");
-            if (property.IsRequired)
-            {
-                writer.WriteLine($"{CSharp.Local(property.Name, "Seen")} = true;");
-            }
-
-            writer.CloseBlock();
-            keyword = "else if";
+            names[record.Name] = Identifiers.MakeUnique(used.Contains(record.Name) ? record.Name + "TypeInfo" : record.Name, used);
         }
 
-        if (properties.Count == 0)
-        {
-            writer.WriteLine($"{KnownTypes.WebhookJson}.SkipValue(ref reader);");
-        }
-        else
-        {
-            writer.OpenBlock("else");
-            writer.WriteLine($"{KnownTypes.WebhookJson}.SkipValue(ref reader);");
-            writer.CloseBlock();
-        }
-
-        writer.CloseBlock();
-        foreach (var property in properties.Where(p => p.IsRequired))
-        {
-            writer.WriteLine();
-            writer.OpenBlock($"if (!{CSharp.Local(property.Name, "Seen")})");
-            writer.WriteLine($"throw {KnownTypes.WebhookJson}.MissingProperty({CSharp.Literal(property.WireName)});");
-            writer.CloseBlock();
-        }
-
-        writer.WriteLine();
-        writer.WriteLine($"return new {type}");
-        writer.OpenBrace();
-        foreach (var property in properties)
-        {
-            var bang = !property.IsNullable && !property.Type.IsValueType ? "!" : string.Empty;
-            writer.WriteLine($"{property.Name} = {CSharp.Local(property.Name, "Value")}{bang},");
-        }
-
-        writer.CloseBlock(";");
-        writer.CloseBlock();
+        return names;
     }
 
     /// <summary>An expression that reads one value at <paramref name="reader"/>; <paramref name="name"/> is a C# literal or <c>null</c> for items.</summary>
-    private static string ReadExpression(TypeRef type, string? ns, string reader, string name, int depth)
+    internal static string ReadExpression(TypeRef type, string? ns, string reader, string name, int depth)
     {
         var json = KnownTypes.WebhookJson;
         switch (type.Kind)
@@ -176,10 +145,17 @@ internal static class JsonEmitter
                     : $"{json}.ReadObject(ref {reader}, {name}, Read{type.Name})";
             case ValueKind.Enum:
                 return $"new {CSharp.QualifiedName(ns, type.Name!)}({json}.ReadString(ref {reader}, {name}))";
+            case ValueKind.IntegerEnum:
+                return $"new {CSharp.QualifiedName(ns, type.Name!)}({json}.ReadInt64(ref {reader}, {name}))";
             case ValueKind.Array:
             case ValueKind.Map:
-                var itemReader = "itemReader" + depth.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var itemReader = "itemReader" + depth.ToString(CultureInfo.InvariantCulture);
                 var item = ReadExpression(type.Item!, ns, itemReader, "null", depth + 1);
+                if (type.Item!.IsNullable)
+                {
+                    item = $"{itemReader}.TokenType == {KnownTypes.JsonTokenType}.Null ? ({CSharp.TypeName(type.Item, ns)})null : {item}";
+                }
+
                 var method = type.Kind == ValueKind.Array ? "ReadArray" : "ReadMap";
                 return $"{json}.{method}(ref {reader}, {name}, static (ref {KnownTypes.Utf8JsonReader} {itemReader}) => {item})";
             default:
@@ -195,6 +171,9 @@ internal static class JsonEmitter
         ValueKind.Date => "ReadDate",
         ValueKind.Int32 => "ReadInt32",
         ValueKind.Int64 => "ReadInt64",
+        ValueKind.UInt16 => "ReadUInt16",
+        ValueKind.UInt32 => "ReadUInt32",
+        ValueKind.UInt64 => "ReadUInt64",
         ValueKind.Single => "ReadSingle",
         ValueKind.Double => "ReadDouble",
         ValueKind.Decimal => "ReadDecimal",
@@ -203,43 +182,8 @@ internal static class JsonEmitter
         _ => "ReadUri",
     };
 
-    private static void EmitWriter(SourceWriter writer, ObjectTypeModel record, string? ns)
-    {
-        var type = CSharp.QualifiedName(ns, record.Name);
-        writer.WriteLine($"/// <summary>Writes a <see cref=\"{type}\"/> with the spec's property names.</summary>");
-        writer.OpenBlock($"internal static void Write{record.Name}({KnownTypes.Utf8JsonWriter} writer, {type} value)");
-        writer.WriteLine("writer.WriteStartObject();");
-        foreach (var property in record.AllProperties)
-        {
-            var access = "value." + property.Name;
-            var writeName = $"writer.WritePropertyName({CSharp.Utf8Literal(property.WireName)});";
-            if (!property.IsNullable)
-            {
-                writer.WriteLine(writeName);
-                writer.WriteLine(WriteStatement(property.Type, access, "writer", 0));
-                continue;
-            }
-
-            var local = CSharp.Local(property.Name, "Value");
-            writer.OpenBlock($"if ({access} is {{ }} {local})");
-            writer.WriteLine(writeName);
-            writer.WriteLine(WriteStatement(property.Type, local, "writer", 0));
-            writer.CloseBlock();
-            if (property.IsRequired)
-            {
-                // Required but nullable: the property is always present, null when there is no value.
-                writer.OpenBlock("else");
-                writer.WriteLine(writeName);
-                writer.WriteLine("writer.WriteNullValue();");
-                writer.CloseBlock();
-            }
-        }
-
-        writer.WriteLine("writer.WriteEndObject();");
-        writer.CloseBlock();
-    }
-
-    private static string WriteStatement(TypeRef type, string value, string writer, int depth)
+    /// <summary>A statement that writes <paramref name="value"/> (never null here) with <paramref name="writer"/>.</summary>
+    internal static string WriteStatement(TypeRef type, string value, string writer, int depth)
     {
         var helpers = KnownTypes.WebhookJsonWriter;
         switch (type.Kind)
@@ -250,8 +194,14 @@ internal static class JsonEmitter
                 return $"{writer}.WriteStringValue({value});";
             case ValueKind.Enum:
                 return $"{writer}.WriteStringValue({value}.Value);";
+            case ValueKind.IntegerEnum:
+                return $"{writer}.WriteNumberValue({value}.Value);";
+            case ValueKind.UInt16:
+                return $"{writer}.WriteNumberValue((uint){value});";
             case ValueKind.Int32:
             case ValueKind.Int64:
+            case ValueKind.UInt32:
+            case ValueKind.UInt64:
             case ValueKind.Single:
             case ValueKind.Double:
             case ValueKind.Decimal:
@@ -269,14 +219,23 @@ internal static class JsonEmitter
             case ValueKind.Object:
                 return $"Write{type.Name}({writer}, {value});";
             default:
-                var suffix = depth.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var suffix = depth.ToString(CultureInfo.InvariantCulture);
                 var itemWriter = "itemWriter" + suffix;
                 var item = "item" + suffix;
                 var method = type.Kind == ValueKind.Array ? "WriteArray" : "WriteMap";
-                var inner = WriteStatement(type.Item!, item, itemWriter, depth + 1).TrimEnd(';');
-                return $"{helpers}.{method}({writer}, {value}, static ({itemWriter}, {item}) => {inner});";
+                string body;
+                if (type.Item!.IsNullable)
+                {
+                    var present = item + "Value";
+                    var inner = WriteStatement(type.Item with { IsNullable = false }, present, itemWriter, depth + 1);
+                    body = $"{{ if ({item} is {{ }} {present}) {{ {inner} }} else {{ {itemWriter}.WriteNullValue(); }} }}";
+                }
+                else
+                {
+                    body = WriteStatement(type.Item, item, itemWriter, depth + 1).TrimEnd(';');
+                }
+
+                return $"{helpers}.{method}({writer}, {value}, static ({itemWriter}, {item}) => {body});";
         }
     }
-
-    internal static IEnumerable<string> RecordNames(SpecModel spec) => spec.Types.OfType<ObjectTypeModel>().Select(r => r.Name);
 }

@@ -11,7 +11,7 @@ namespace WebhookGen.Json;
 /// <see cref="WebhookPayloadException"/> naming the property on a mismatch. Not meant to be called by hand.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class WebhookJson
+public static partial class WebhookJson
 {
     /// <summary>The deepest nesting accepted; a deeper body is rejected as invalid rather than read.</summary>
     public const int MaxDepth = 64;
@@ -178,6 +178,18 @@ public static class WebhookJson
     /// <summary>Reads a 64-bit integer.</summary>
     public static long ReadInt64(ref Utf8JsonReader reader, string? name) =>
         reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var value) ? value : throw WrongType(name, "a 64-bit integer", reader.TokenType, JsonTokenType.Number);
+
+    /// <summary>Reads an unsigned 16-bit integer (<c>format: uint16</c>).</summary>
+    public static ushort ReadUInt16(ref Utf8JsonReader reader, string? name) =>
+        reader.TokenType == JsonTokenType.Number && reader.TryGetUInt16(out var value) ? value : throw WrongType(name, "an unsigned 16-bit integer", reader.TokenType, JsonTokenType.Number);
+
+    /// <summary>Reads an unsigned 32-bit integer (<c>format: uint32</c>).</summary>
+    public static uint ReadUInt32(ref Utf8JsonReader reader, string? name) =>
+        reader.TokenType == JsonTokenType.Number && reader.TryGetUInt32(out var value) ? value : throw WrongType(name, "an unsigned 32-bit integer", reader.TokenType, JsonTokenType.Number);
+
+    /// <summary>Reads an unsigned 64-bit integer (<c>format: uint64</c>).</summary>
+    public static ulong ReadUInt64(ref Utf8JsonReader reader, string? name) =>
+        reader.TokenType == JsonTokenType.Number && reader.TryGetUInt64(out var value) ? value : throw WrongType(name, "an unsigned 64-bit integer", reader.TokenType, JsonTokenType.Number);
 
     /// <summary>Reads a single-precision number; one too large for it is out of range, not infinity.</summary>
     public static float ReadSingle(ref Utf8JsonReader reader, string? name) =>

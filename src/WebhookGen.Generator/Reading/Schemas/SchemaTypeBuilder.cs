@@ -1,0 +1,327 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.OpenApi;
+using WebhookGen.Generator.Diagnostics;
+using WebhookGen.Generator.Helpers;
+using WebhookGen.Generator.Model;
+
+namespace WebhookGen.Generator.Reading;
+
+/// <summary>
+/// Turns the schemas that events use into generated types. Component schemas become types named after their key;
+/// inline objects, enums and unions are named from where they stand (<c>ApplianceEventData.kind</c> →
+/// <c>ApplianceEventDataKind</c>). What each schema becomes is decided by <see cref="SchemaFacts.Classify"/>; records are
+/// built here and in <c>SchemaTypeBuilder.Records.cs</c>, enums in <c>.Enums.cs</c>, unions in <c>.Unions.cs</c>, and
+/// finished (bases settled, properties named) by <see cref="RecordFinisher"/>.
+/// </summary>
+/// <remarks>
+/// Every named type is registered before what it contains is read, so a schema that refers to itself (directly, through
+/// an array or through another schema) ends the recursion. A schema that contains itself with no named type between
+/// (an array of itself) is read as raw JSON with WHG008.
+/// </remarks>
+internal sealed partial class SchemaTypeBuilder(SpecReadContext context)
+{
+    private const string ComponentsPointer = "/components/schemas";
+
+    private readonly Dictionary<string, string> _namesByReference = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TypeRef> _aliasesByReference = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _resolvingAliases = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RecordDraft> _records = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, EnumTypeModel> _enums = new(StringComparer.Ordinal);
+    private readonly List<string> _order = new();
+
+    // Type names become file names (hint names) too, which must differ in more than case.
+    private readonly HashSet<string> _typeNames = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<RecordDraft> _pendingUnions = new();
+    private readonly Dictionary<string, string> _unionsByKey = new(StringComparer.Ordinal);
+    private int _depth;
+    private Dictionary<string, TypeModel>? _finished;
+
+    /// <summary>The types built so far, finished, in a stable order.</summary>
+    public IEnumerable<TypeModel> Types
+    {
+        get
+        {
+            var finished = Finish();
+            return _order.Select(name => finished[name]);
+        }
+    }
+
+    /// <summary>The finished record of that name; null for an enum or an unknown name.</summary>
+    public ObjectTypeModel? FindObject(string name) => Finish().TryGetValue(name, out var type) ? type as ObjectTypeModel : null;
+
+    /// <summary>The type of a value described by <paramref name="schema"/>, building the types it needs.</summary>
+    /// <param name="contextName">The name an inline type gets: where the schema stands, in PascalCase.</param>
+    /// <param name="pointer">Where the schema stands in the spec, for diagnostics.</param>
+    public TypeRef Resolve(IOpenApiSchema schema, string contextName, string pointer)
+    {
+        _depth++;
+        try
+        {
+            return schema is OpenApiSchemaReference reference
+                ? ResolveReference(reference, pointer)
+                : ResolveInline(schema, contextName, pointer);
+        }
+        finally
+        {
+            if (--_depth == 0)
+            {
+                // Unions are settled once everything they refer to is read: their members' bases are known then.
+                SettleUnions();
+                _finished = null;
+            }
+        }
+    }
+
+    public static bool IsNullable(IOpenApiSchema schema) => SchemaFacts.IsNullable(schema);
+
+    private TypeRef ResolveReference(OpenApiSchemaReference reference, string pointer)
+    {
+        var id = SchemaFacts.ReferenceId(reference);
+        var target = SchemaFacts.Target(reference);
+        if (target is null || string.IsNullOrEmpty(id))
+        {
+            context.Report(DiagnosticDescriptors.UnresolvedReference, pointer, reference.Reference.ReferenceV3 ?? id ?? "$ref");
+            return TypeRef.Json;
+        }
+
+        if (_namesByReference.TryGetValue(id!, out var known))
+        {
+            return RefTo(known);
+        }
+
+        if (_aliasesByReference.TryGetValue(id!, out var alias))
+        {
+            return alias;
+        }
+
+        var targetPointer = SpecPointer.Append(ComponentsPointer, id!);
+        var form = SchemaFacts.Classify(target);
+        if (form.IsNamedType)
+        {
+            // Registered before the schema is read, so a schema that refers to itself ends the recursion.
+            string Register() => _namesByReference[id!] = NewTypeName(Identifiers.ToPascalCase(id!), form);
+            var built = Build(target, Register, targetPointer, form);
+            _namesByReference[id!] = built.Name!; // the same union met earlier, when it was not built anew
+            return built;
+        }
+
+        if (!_resolvingAliases.Add(id!))
+        {
+            context.Report(DiagnosticDescriptors.UnsupportedSchema, targetPointer, "A schema that contains itself with no object between", targetPointer);
+            return TypeRef.Json;
+        }
+
+        try
+        {
+            var type = ResolveInline(target, Identifiers.ToPascalCase(id!), targetPointer, form);
+            _aliasesByReference[id!] = type;
+            return type;
+        }
+        finally
+        {
+            _resolvingAliases.Remove(id!);
+        }
+    }
+
+    private TypeRef ResolveInline(IOpenApiSchema schema, string contextName, string pointer, SchemaClass? known = null)
+    {
+        var form = known ?? SchemaFacts.Classify(schema);
+        switch (form.Form)
+        {
+            case SchemaForm.Alias:
+                return Resolve(form.Member!, contextName, AppendPath(pointer, form.MemberPointer!));
+            case SchemaForm.Untyped:
+                context.Report(DiagnosticDescriptors.UnsupportedSchema, pointer, form.Reason!, pointer);
+                return TypeRef.Json;
+            case SchemaForm.Value:
+                return ResolveValue(schema, contextName, pointer);
+            default:
+                return Build(schema, () => NewTypeName(contextName, form), pointer, form);
+        }
+    }
+
+    /// <summary>
+    /// Builds a named type. A union is built once for the same members: specs repeat an inline <c>oneOf</c> wherever it
+    /// is used, and each copy would otherwise be a type of its own, the later ones wrapping the members the first took.
+    /// </summary>
+    private TypeRef Build(IOpenApiSchema schema, Func<string> name, string pointer, SchemaClass form)
+    {
+        var key = form.Form is SchemaForm.DiscriminatedUnion or SchemaForm.StructuralUnion ? UnionKey(schema) : null;
+        if (key is not null && _unionsByKey.TryGetValue(key, out var existing))
+        {
+            return RefTo(existing);
+        }
+
+        var typeName = name();
+        if (key is not null)
+        {
+            _unionsByKey[key] = typeName;
+        }
+
+        return Build(schema, typeName, pointer, form);
+    }
+
+    /// <summary>What makes two unions the same: their discriminator and mapping, and their members, all <c>$ref</c>s.</summary>
+    private static string? UnionKey(IOpenApiSchema schema)
+    {
+        if (SchemaFacts.Composition(schema) is not { } composition || schema.Properties is { Count: > 0 } || schema.AllOf is { Count: > 0 })
+        {
+            return null;
+        }
+
+        var members = new List<string>();
+        foreach (var member in composition.Members)
+        {
+            if (SchemaFacts.IsNullSchema(member))
+            {
+                continue;
+            }
+
+            if (member is not OpenApiSchemaReference { Reference.Id: { Length: > 0 } id })
+            {
+                return null;
+            }
+
+            members.Add(id);
+        }
+
+        var mapping = schema.Discriminator?.Mapping?.Select(m => m.Key + "=" + m.Value.Reference.Id).OrderBy(m => m, StringComparer.Ordinal) ?? Enumerable.Empty<string>();
+        return composition.Keyword + "|" + schema.Discriminator?.PropertyName + "|" + string.Join(",", members) + "|" + string.Join(",", mapping);
+    }
+
+    private TypeRef Build(IOpenApiSchema schema, string name, string pointer, SchemaClass form) => form.Form switch
+    {
+        SchemaForm.StringEnum => AddEnum(BuildStringEnum(schema, name, pointer)),
+        SchemaForm.IntegerEnum => AddEnum(BuildIntegerEnum(schema, name, pointer)),
+        SchemaForm.DiscriminatedUnion => BuildDiscriminatedUnion(schema, name, pointer),
+        SchemaForm.StructuralUnion => BuildStructuralUnion(schema, name, pointer),
+        _ => BuildRecord(schema, name, pointer),
+    };
+
+    /// <summary>A primitive, an array or a map.</summary>
+    private TypeRef ResolveValue(IOpenApiSchema schema, string contextName, string pointer)
+    {
+        var type = SchemaFacts.NonNullType(schema);
+        switch (type)
+        {
+            case JsonSchemaType.String:
+                return new TypeRef(StringFormat(schema.Format));
+            case JsonSchemaType.Integer:
+                return new TypeRef(IntegerFormat(schema.Format));
+            case JsonSchemaType.Number:
+                return new TypeRef(NumberFormat(schema.Format));
+            case JsonSchemaType.Boolean:
+                return new TypeRef(ValueKind.Boolean);
+            case JsonSchemaType.Array:
+                var items = schema.Items is null
+                    ? TypeRef.Json
+                    : WithNullability(Resolve(schema.Items, contextName + "Item", SpecPointer.Append(pointer, "items")), schema.Items);
+                return new TypeRef(ValueKind.Array, Item: items);
+            case 0 or JsonSchemaType.Object when schema.AdditionalProperties is { } values:
+                var value = WithNullability(Resolve(values, contextName + "Value", SpecPointer.Append(pointer, "additionalProperties")), values);
+                return new TypeRef(ValueKind.Map, Item: value);
+            case 0 or JsonSchemaType.Object:
+                // A free-form object (additionalProperties: true, or nothing said) is a map of raw values.
+                return schema.AdditionalPropertiesAllowed && type == JsonSchemaType.Object
+                    ? new TypeRef(ValueKind.Map, Item: TypeRef.Json)
+                    : TypeRef.Json;
+            default:
+                // Several types at once (a 3.1 type array) has no single C# type.
+                context.Report(DiagnosticDescriptors.UnsupportedSchema, pointer, "A value of several types", pointer);
+                return TypeRef.Json;
+        }
+    }
+
+    /// <summary>An item or map value that may be null; raw JSON holds a null itself.</summary>
+    private static TypeRef WithNullability(TypeRef type, IOpenApiSchema schema) =>
+        type.Kind != ValueKind.Json && SchemaFacts.IsNullable(schema) ? type with { IsNullable = true } : type;
+
+    /// <summary>
+    /// String formats with a .NET type of their own; any other (<c>time</c>, <c>email</c>, <c>binary</c>, <c>hostname</c>, an
+    /// unknown one) is a string. <c>time</c> stays a string: an RFC 3339 full-time carries an offset that <c>TimeOnly</c> would drop.
+    /// </summary>
+    private static ValueKind StringFormat(string? format) => format switch
+    {
+        "uuid" => ValueKind.Guid,
+        "date-time" => ValueKind.DateTimeOffset,
+        "date" => ValueKind.Date,
+        "byte" => ValueKind.Bytes,
+        "uri" => ValueKind.Uri,
+        _ => ValueKind.String,
+    };
+
+    private static ValueKind IntegerFormat(string? format) => format switch
+    {
+        "int32" => ValueKind.Int32,
+        "uint16" => ValueKind.UInt16,
+        "uint32" => ValueKind.UInt32,
+        "uint64" => ValueKind.UInt64,
+        _ => ValueKind.Int64,
+    };
+
+    private static ValueKind NumberFormat(string? format) => format switch
+    {
+        "float" => ValueKind.Single,
+        "decimal" => ValueKind.Decimal,
+        _ => ValueKind.Double,
+    };
+
+    private TypeRef RefTo(string name) =>
+        _enums.TryGetValue(name, out var enumType)
+            ? new TypeRef(enumType.IsInteger ? ValueKind.IntegerEnum : ValueKind.Enum, name)
+            : new TypeRef(ValueKind.Object, name);
+
+    private TypeRef AddEnum(EnumTypeModel model)
+    {
+        _enums[model.Name] = model;
+        _order.Add(model.Name);
+        return RefTo(model.Name);
+    }
+
+    private RecordDraft AddRecord(string name, string? description, string pointer, RecordRole role)
+    {
+        var draft = new RecordDraft(name, description, pointer, role);
+        _records[name] = draft;
+        _order.Add(name);
+        return draft;
+    }
+
+    /// <summary>A type name unused so far (ignoring case: it is a file name too), and none of the members the type will declare.</summary>
+    private string NewTypeName(string preferred, SchemaClass? form = null)
+    {
+        var reserved = form?.Form is SchemaForm.StringEnum or SchemaForm.IntegerEnum ? Identifiers.EnumTypeNames : Identifiers.RecordTypeNames;
+        return Identifiers.MakeUnique(Identifiers.Unreserved(preferred, string.Empty, reserved), _typeNames);
+    }
+
+    private Dictionary<string, TypeModel> Finish()
+    {
+        if (_finished is null || _depth > 0)
+        {
+            _finished = RecordFinisher.Finish(_order, _records, _enums);
+        }
+
+        return _finished;
+    }
+
+    /// <summary>Whether <paramref name="name"/> is <paramref name="ancestor"/> or derives from it, by the bases known so far.</summary>
+    private bool Inherits(string? name, string ancestor)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var current = name; current is not null && seen.Add(current); current = _records.TryGetValue(current, out var draft) ? draft.BaseName : null)
+        {
+            if (current == ancestor)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Appends a relative pointer of several segments (<c>allOf/0</c>), each already escaped.</summary>
+    private static string AppendPath(string pointer, string relative) => pointer + "/" + relative;
+
+    private static string Index(int i) => i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
