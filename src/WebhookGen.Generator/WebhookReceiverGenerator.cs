@@ -126,6 +126,16 @@ public sealed class WebhookReceiverGenerator : IIncrementalGenerator
         }
 
         var spec = binding.SpecPath is null ? null : specs.FirstOrDefault(s => s.FilePath == binding.SpecPath);
+        if (spec is not null)
+        {
+            var receiver = binding.Receiver;
+            var generated = new[] { receiver.ClassName, JsonEmitter.ContextName(receiver), WebhooksEmitter.DescriptorsName(receiver) };
+            foreach (var type in spec.Types.Where(t => generated.Contains(t.Name, StringComparer.Ordinal)))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TypeNameTaken, receiver.Location, type.Name, receiver.ClassName));
+            }
+        }
+
         if (spec is not null && !spec.HasErrors && spec.Events.IsEmpty)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoEvents, binding.Receiver.Location, binding.Receiver.ClassName));

@@ -154,4 +154,16 @@ public sealed class DiagnosticsTests
         taken.ShouldContain(d => d.GetMessage().Contains("Other.HookReceiver"));
         driver.GetRunResult().Results.Single().GeneratedSources.ShouldBeEmpty();
     }
+
+    [Fact]
+    public void A_schema_named_like_the_receiver_is_an_error_asking_to_rename_the_class()
+    {
+        var spec = MiniSpecs.OneEvent.Replace("#/components/schemas/Ping", "#/components/schemas/HookReceiver").Replace("    Ping:", "    HookReceiver:");
+        var run = GeneratorHarness.Run(MiniSpecs.ReceiverSource, new InMemoryAdditionalText("/app/hooks.yaml", spec));
+
+        var diagnostic = run.GeneratorDiagnostics.ShouldHaveSingleItem();
+        diagnostic.Id.ShouldBe("WHG015");
+        diagnostic.GetMessage().ShouldContain("HookReceiver");
+        run.Sources.ShouldBeEmpty();
+    }
 }

@@ -78,6 +78,11 @@ internal static class DiagnosticDescriptors
         "Another receiver is also named {0} ({1}); a receiver's class name names its configuration section (Webhooks:{0}), its options and its Add/Map methods, so it must be unique in the project",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor TypeNameTaken = Create(
+        "WHG015", "A schema's type name is taken by the receiver",
+        "The spec's schema {0} would be generated with the name of {1} or one of its generated types; rename the receiver class",
+        DiagnosticSeverity.Error);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLink + id.ToLowerInvariant());
 }
