@@ -32,6 +32,12 @@ public sealed class WebhookContext
     public string? EventId { get; }
 
     /// <summary>
+    /// The id this delivery was deduplicated by: the configured idempotency header's value when present, else
+    /// <see cref="EventId"/>; <see langword="null"/> when idempotency is off or the delivery has no id (docs/idempotency.md).
+    /// </summary>
+    public string? IdempotencyId { get; init; }
+
+    /// <summary>
     /// The raw body whose signature was verified. Valid only until the handler returns: it lives in a pooled buffer.
     /// </summary>
     public ReadOnlyMemory<byte> Body { get; }

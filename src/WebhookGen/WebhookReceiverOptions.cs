@@ -29,6 +29,9 @@ public sealed class WebhookReceiverOptions
     /// </summary>
     public int UnknownEventStatusCode { get; set; } = 200;
 
+    /// <summary>Deduplication of repeated deliveries by their id (section <c>Webhooks:{ReceiverClass}:Idempotency</c>); see docs/idempotency.md.</summary>
+    public WebhookGen.Idempotency.WebhookIdempotencyOptions Idempotency { get; } = new();
+
     /// <summary>The largest body accepted, in bytes; a larger one is answered <c>413</c> before its signature is checked.</summary>
     public long MaxRequestBodySize { get; set; } = DefaultMaxRequestBodySize;
 

@@ -1,5 +1,43 @@
+using System.Collections.Immutable;
+using WebhookGen.Generator.Helpers;
+
 namespace WebhookGen.Generator.Model;
 
-/// <summary>The signature scheme the spec declares: a WebSub-style <c>&lt;method&gt;=&lt;hex&gt;</c> header.</summary>
+/// <summary>
+/// The signature scheme the spec declares, as plain data that maps 1:1 onto the runtime's <c>WebhookSignatureScheme</c>.
+/// Enum-valued fields hold the runtime member's name.
+/// </summary>
+/// <param name="Kind">Where it came from: <c>Hub</c> (emitted as a <c>HubSignatureVerifier</c>), <c>StandardWebhooks</c>, <c>Stripe</c> or <c>Extension</c>.</param>
 /// <param name="Algorithm">The runtime's <c>HmacAlgorithm</c> member: Sha1, Sha256 or Sha512.</param>
-internal sealed record SignatureModel(string HeaderName, string Algorithm);
+/// <param name="Encoding">The runtime's <c>SignatureEncoding</c> member: Hex or Base64.</param>
+/// <param name="SignedContent">The runtime's <c>SignedContentPart</c> members, in order: Id, Timestamp, Body.</param>
+/// <param name="SecretEncoding">The runtime's <c>SecretEncoding</c> member: Utf8 or WhsecBase64.</param>
+internal sealed record SignatureModel(
+    string Kind,
+    string HeaderName,
+    string Algorithm,
+    string Encoding,
+    string Prefix,
+    EquatableArray<string> SignedContent,
+    string ContentSeparator,
+    string SignatureSeparator,
+    string? IdHeaderName,
+    string? TimestampHeaderName,
+    string? TimestampPrefix,
+    int ToleranceSeconds,
+    string SecretEncoding)
+{
+    public const int DefaultToleranceSeconds = 300;
+
+    /// <summary>The WebSub / X-Hub-Signature family: <c>&lt;method&gt;=&lt;hex&gt;</c> of the body.</summary>
+    public static SignatureModel Hub(string headerName, string algorithm) =>
+        new("Hub", headerName, algorithm, "Hex", algorithm.ToLowerInvariant() + "=", new EquatableArray<string>(ImmutableArray.Create("Body")), ".", ",", null, null, null, DefaultToleranceSeconds, "Utf8");
+
+    /// <summary>Standard Webhooks: <c>v1,&lt;base64&gt;</c> of <c>{id}.{timestamp}.{body}</c>, whsec_ secret.</summary>
+    public static SignatureModel StandardWebhooks(string headerName, string idHeaderName, string timestampHeaderName) =>
+        new("StandardWebhooks", headerName, "Sha256", "Base64", "v1,", new EquatableArray<string>(ImmutableArray.Create("Id", "Timestamp", "Body")), ".", " ", idHeaderName, timestampHeaderName, null, DefaultToleranceSeconds, "WhsecBase64");
+
+    /// <summary>Stripe: <c>t=&lt;ts&gt;,v1=&lt;hex&gt;</c> of <c>{t}.{body}</c>, raw secret.</summary>
+    public static SignatureModel Stripe(string headerName) =>
+        new("Stripe", headerName, "Sha256", "Hex", "v1=", new EquatableArray<string>(ImmutableArray.Create("Timestamp", "Body")), ".", ",", null, null, "t=", DefaultToleranceSeconds, "Utf8");
+}

@@ -25,23 +25,23 @@ internal static class SignatureSchemeDetector
 
             if (name.Equals("X-Hub-Signature-256", StringComparison.OrdinalIgnoreCase))
             {
-                return new SignatureModel(name, "Sha256");
+                return SignatureModel.Hub(name, "Sha256");
             }
 
             if (name.Equals("X-Hub-Signature", StringComparison.OrdinalIgnoreCase))
             {
-                return new SignatureModel(name, "Sha1");
+                return SignatureModel.Hub(name, "Sha1");
             }
 
             var example = parameter.Example?.GetValueKind() == System.Text.Json.JsonValueKind.String ? parameter.Example.GetValue<string>() : null;
             if (MethodPrefix(example) is { } fromExample)
             {
-                return new SignatureModel(name, fromExample);
+                return SignatureModel.Hub(name, fromExample);
             }
 
             if (name.IndexOf("signature", StringComparison.OrdinalIgnoreCase) >= 0 && MethodPrefix(parameter.Description) is { } fromDescription)
             {
-                return new SignatureModel(name, fromDescription);
+                return SignatureModel.Hub(name, fromDescription);
             }
         }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using WebhookGen.Signatures;
 
 namespace WebhookGen.Hosting;
 
@@ -43,6 +44,20 @@ internal sealed class WebhookReceiverOptionsValidator(WebhookReceiverDescriptor 
                 $"No signing secret is configured for {receiver.Name}, so it cannot verify deliveries and the app does not start. " +
                 $"Set '{section}:Secret' (for example the environment variable {variable}__Secret, or dotnet user-secrets) " +
                 $"or the list '{section}:Secrets'.");
+        }
+        else if ((options.GetSignatureVerifier() ?? receiver.SignatureVerifier) is ConfigurableSignatureVerifier { Scheme.SecretEncoding: SecretEncoding.WhsecBase64 })
+        {
+            // Never the secret itself in the message: only which one.
+            var secrets = options.GetSecrets();
+            for (var i = 0; i < secrets.Count; i++)
+            {
+                if (ConfigurableSignatureVerifier.DecodeSecret(secrets[i], SecretEncoding.WhsecBase64) is null)
+                {
+                    builder.AddError(
+                        $"Secret {i + 1} of {secrets.Count} configured for {receiver.Name} ('{section}:Secret' first, then '{section}:Secrets') " +
+                        "is not base64 (after an optional 'whsec_' prefix), as the receiver's signature scheme requires.");
+                }
+            }
         }
 
         return builder.Build();

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
+using WebhookGen.Idempotency;
 using WebhookGen.Json;
 using WebhookGen.Signatures;
 
@@ -48,7 +49,21 @@ internal static class WebhookRequestProcessor
         }
 
         var eventId = descriptor.EventId?.Invoke(payload);
-        var context = new WebhookContext(httpContext, receiver.Name, descriptor.EventName, eventId, delivery.Body);
+        var idempotency = delivery.Options.Idempotency;
+        var idempotencyId = WebhookIdempotencyGate.FindId(httpContext.Request, idempotency, eventId);
+        var context = new WebhookContext(httpContext, receiver.Name, descriptor.EventName, eventId, delivery.Body) { IdempotencyId = idempotencyId };
+
+        // A verified, parsed delivery with an id reserves it first: a repeat or a concurrent duplicate is answered here.
+        WebhookIdempotencyGate.Lease? lease = null;
+        if (idempotencyId is not null)
+        {
+            lease = await WebhookIdempotencyGate.EnterAsync(httpContext, idempotency, logger, receiver.Name, descriptor.EventName, idempotencyId).ConfigureAwait(false);
+            if (lease is null)
+            {
+                return;
+            }
+        }
+
         WebhookResult result;
         try
         {
@@ -57,6 +72,7 @@ internal static class WebhookRequestProcessor
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            await ReleaseAsync(lease).ConfigureAwait(false);
             return;
         }
 #pragma warning disable CA1031 // Any handler failure is answered 500 so the sender retries; the exception is logged.
@@ -64,8 +80,17 @@ internal static class WebhookRequestProcessor
 #pragma warning restore CA1031
         {
             WebhookLog.HandlerFailed(logger, receiver.Name, descriptor.EventName, eventId, exception);
+
+            // Released before answering, so that the sender's retry is processed rather than met with 409.
+            await ReleaseAsync(lease).ConfigureAwait(false);
             await WriteProblemAsync(httpContext, StatusCodes.Status500InternalServerError, "The webhook handler failed", detail: null).ConfigureAwait(false);
             return;
+        }
+
+        // Recorded only after a 2xx; any other answer (RetryLater, 4xx, 5xx) releases the id for the sender's retry.
+        if (lease is not null)
+        {
+            await lease.EndAsync(result.StatusCode).ConfigureAwait(false);
         }
 
         WebhookLog.Handled(logger, receiver.Name, descriptor.EventName, eventId, result.StatusCode);
@@ -75,6 +100,9 @@ internal static class WebhookRequestProcessor
             httpContext.Response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         }
     }
+
+    private static ValueTask ReleaseAsync(WebhookIdempotencyGate.Lease? lease) =>
+        lease is null ? ValueTask.CompletedTask : lease.ReleaseAsync();
 
     /// <summary>Answers a verified delivery of an event the spec does not describe: never a 5xx.</summary>
     public static void AcknowledgeUnknownEvent(HttpContext httpContext, WebhookRouteDescriptor route, VerifiedDelivery delivery, string? value)

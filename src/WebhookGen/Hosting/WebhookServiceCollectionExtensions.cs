@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using WebhookGen.Idempotency;
 
 namespace WebhookGen.Hosting;
 
@@ -45,6 +46,11 @@ public static class WebhookServiceCollectionExtensions
                 receiver.Name,
                 (provider, _) => new WebhookReceiverRuntime(receiver, provider.GetRequiredService<IOptionsMonitor<WebhookReceiverOptions>>(), provider.GetRequiredService<ILoggerFactory>()));
         }
+
+        // Deduplication: the in-memory store unless another is registered (AddWebhookDistributedIdempotency), and one
+        // validator for every receiver's idempotency settings.
+        services.TryAddDefaultWebhookIdempotency();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebhookReceiverOptions>, WebhookIdempotencyOptionsValidator>());
 
         services.TryAddScoped<TReceiver>();
         services.AddProblemDetails();

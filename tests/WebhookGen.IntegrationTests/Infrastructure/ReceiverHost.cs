@@ -31,6 +31,12 @@ public sealed class ReceiverHostOptions
     /// <summary>Registers the services; by default <c>services.AddGridXReceiver()</c>.</summary>
     public Action<IServiceCollection> AddServices { get; set; } = services => services.AddGridXReceiver();
 
+    /// <summary>
+    /// Leaves deduplication of repeated ids on, as it is in an app. Off by default here: most tests deliver one body
+    /// several times on purpose (secret rotation, limits) and count the handler's calls; Idempotency/ tests turn it on.
+    /// </summary>
+    public bool Idempotency { get; set; }
+
     /// <summary>Maps the endpoints; by default <c>app.MapGridXReceiver()</c>.</summary>
     public Action<WebApplication> Map { get; set; } = app => app.MapGridXReceiver();
 }
@@ -118,6 +124,10 @@ public sealed class ReceiverHost : IAsyncDisposable
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));
         builder.Services.AddSingleton<DeliveryRecorder>();
         options.AddServices(builder.Services);
+        if (!options.Idempotency)
+        {
+            builder.Services.PostConfigureAll<WebhookReceiverOptions>(receiver => receiver.Idempotency.Enabled = false);
+        }
 
         var app = builder.Build();
         app.Urls.Clear();
