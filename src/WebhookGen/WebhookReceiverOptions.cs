@@ -37,6 +37,7 @@ public sealed class WebhookReceiverOptions
 
     // A field and a method, not a property: the configuration binder must not try to bind it.
     private IWebhookSignatureVerifier? _signatureVerifier;
+    private WebhookSignatureScheme? _signatureScheme;
 
     /// <summary>
     /// Accepts deliveries without checking any signature. Off by default: only for senders that cannot sign,
@@ -45,7 +46,14 @@ public sealed class WebhookReceiverOptions
     public bool AllowUnsignedDeliveries { get; set; }
 
     /// <summary>
-    /// Replaces the signature scheme that the spec declares. Required when the spec declares none that WebhookGen understands.
+    /// How far a delivery's signed timestamp may be from now, either way, for schemes that sign one (Standard Webhooks,
+    /// Stripe, an <c>x-webhook-signature</c> with a timestamp). Overrides the tolerance the spec declares (default 5 minutes).
+    /// </summary>
+    public TimeSpan? TimestampTolerance { get; set; }
+
+    /// <summary>
+    /// Verifies deliveries with <paramref name="verifier"/> instead of the scheme the spec declares. Either this or
+    /// <see cref="UseSignatureScheme"/> is required when the spec declares no scheme WebhookGen understands.
     /// </summary>
     public WebhookReceiverOptions UseSignatureVerifier(IWebhookSignatureVerifier verifier)
     {
@@ -53,8 +61,24 @@ public sealed class WebhookReceiverOptions
         return this;
     }
 
+    /// <summary>
+    /// Verifies deliveries by <paramref name="scheme"/> instead of the scheme the spec declares, for example
+    /// <c>WebhookSignatureScheme.StandardWebhooks()</c>. <see cref="TimestampTolerance"/> still applies when set.
+    /// </summary>
+    public WebhookReceiverOptions UseSignatureScheme(WebhookSignatureScheme scheme)
+    {
+        _signatureScheme = scheme ?? throw new ArgumentNullException(nameof(scheme));
+        return this;
+    }
+
     /// <summary>The verifier set by <see cref="UseSignatureVerifier"/>, if any.</summary>
     internal IWebhookSignatureVerifier? GetSignatureVerifier() => _signatureVerifier;
+
+    /// <summary>The scheme deliveries are verified by unless a verifier is set: the code's, else the spec's, with the configured tolerance.</summary>
+    internal WebhookSignatureScheme? GetSignatureScheme(WebhookSignatureScheme? fromSpec) =>
+        (_signatureScheme ?? fromSpec) is { } scheme && TimestampTolerance is { } tolerance
+            ? scheme with { TimestampTolerance = tolerance }
+            : _signatureScheme ?? fromSpec;
 
     /// <summary>
     /// The configured secrets, <see cref="Secret"/> first, each once, empty or blank entries left out

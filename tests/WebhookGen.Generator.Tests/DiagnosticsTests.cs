@@ -108,7 +108,7 @@ public sealed class DiagnosticsTests
 
         var diagnostic = run.GeneratorDiagnostics.ShouldHaveSingleItem();
         diagnostic.Id.ShouldBe("WHG009");
-        run.Source(".Webhooks.g.cs").ShouldContain("signatureVerifier: null");
+        run.Source(".Webhooks.g.cs").ShouldContain("signatureScheme: null");
     }
 
     [Fact]

@@ -79,7 +79,7 @@ public sealed class GeneratedCodeTests
         var webhooks = RunGridX().Source(".Webhooks.g.cs");
 
         webhooks.ShouldContain("defaultRoutePrefix: \"/gridx\"");
-        webhooks.ShouldContain("new global::WebhookGen.Signatures.HubSignatureVerifier(\"X-Signature\", global::WebhookGen.Signatures.HmacAlgorithm.Sha512)");
+        webhooks.ShouldContain("global::WebhookGen.Signatures.WebhookSignatureScheme.Hub(\"X-Signature\", global::WebhookGen.Signatures.HmacAlgorithm.Sha512)");
         webhooks.ShouldContain("signatureFailureStatusCode: 403");
         webhooks.ShouldContain("MapPost(group, \"/events/comissioning/done\", global::GridX.Receiver.GridXReceiverWebhooks.ComissioningDone.HandleAsync)");
         webhooks.ShouldNotContain("System.Reflection");

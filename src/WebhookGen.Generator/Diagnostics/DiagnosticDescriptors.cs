@@ -50,7 +50,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor NoSignatureScheme = Create(
         "WHG009", "No signature scheme recognised",
-        "The spec declares no signature header that WebhookGen understands; {0} refuses to start until a verifier is set with options.UseSignatureVerifier(...) or unsigned deliveries are allowed explicitly",
+        "The spec declares no signature scheme that WebhookGen understands; {0} refuses to start until one is declared in the spec with x-webhook-signature, set in code with options.UseSignatureScheme(...) or options.UseSignatureVerifier(...), or unsigned deliveries are allowed explicitly",
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor EventWithoutBody = Create(
@@ -81,6 +81,16 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor TypeNameTaken = Create(
         "WHG015", "A schema's type name is taken by the receiver",
         "The spec's schema {0} would be generated with the name of {1} or one of its generated types; rename the receiver class",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor SignatureNotUnderstood = Create(
+        "WHG016", "A signature header is not understood",
+        "The header {0} looks like a signature, but WebhookGen cannot tell how it is computed; declare the scheme with x-webhook-signature in the spec, or set it in code with options.UseSignatureScheme(...), else the receiver refuses to start",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor InvalidExtension = Create(
+        "WHG017", "A WebhookGen extension in the spec is invalid",
+        "{0} is invalid: {1}",
         DiagnosticSeverity.Error);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>

@@ -13,8 +13,12 @@ internal static class KnownTypes
     public const string EventDescriptor = "global::WebhookGen.Hosting.WebhookEventDescriptor";
     public const string ServiceRegistration = "global::WebhookGen.Hosting.WebhookServiceCollectionExtensions";
     public const string EndpointRegistration = "global::WebhookGen.Hosting.WebhookEndpointRouteBuilderExtensions";
-    public const string HubSignatureVerifier = "global::WebhookGen.Signatures.HubSignatureVerifier";
+    public const string SignatureScheme = "global::WebhookGen.Signatures.WebhookSignatureScheme";
     public const string HmacAlgorithm = "global::WebhookGen.Signatures.HmacAlgorithm";
+    public const string SignatureEncoding = "global::WebhookGen.Signatures.SignatureEncoding";
+    public const string SecretEncoding = "global::WebhookGen.Signatures.SecretEncoding";
+    public const string SignedContentPart = "global::WebhookGen.Signatures.SignedContentPart";
+    public const string TimeSpan = "global::System.TimeSpan";
     public const string WebhookJson = "global::WebhookGen.Json.WebhookJson";
     public const string WebhookJsonWriter = "global::WebhookGen.Json.WebhookJsonWriter";
     public const string WebhookJsonConverter = "global::WebhookGen.Json.WebhookJsonConverter";

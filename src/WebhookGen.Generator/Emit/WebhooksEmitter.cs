@@ -30,8 +30,9 @@ internal static class WebhooksEmitter
         writer.WriteLine($"public static {KnownTypes.ReceiverDescriptor} Receiver {{ get; }} = new(");
         writer.WriteLine($"    name: {CSharp.Literal(receiver.ClassName)},");
         writer.WriteLine($"    defaultRoutePrefix: {CSharp.Literal(spec.RoutePrefix)},");
-        writer.WriteLine($"    signatureVerifier: {Verifier(spec.Signature)},");
-        writer.WriteLine($"    signatureFailureStatusCode: {spec.SignatureFailureStatusCode.ToString(CultureInfo.InvariantCulture)});");
+        writer.WriteLine($"    signatureScheme: {SignatureSchemeEmitter.Expression(spec.Signature, "    ")},");
+        writer.WriteLine($"    signatureFailureStatusCode: {spec.SignatureFailureStatusCode.ToString(CultureInfo.InvariantCulture)},");
+        writer.WriteLine($"    deliveryIdHeader: {(spec.DeliveryIdHeader is null ? "null" : CSharp.Literal(spec.DeliveryIdHeader))});");
         foreach (var evt in spec.Events)
         {
             var payload = CSharp.TypeName(evt.Payload, ns);
@@ -132,11 +133,6 @@ internal static class WebhooksEmitter
 
     /// <summary>The descriptor of the n-th route that carries several events.</summary>
     private static string RouteName(int index) => index == 0 ? "SharedRoute" : "SharedRoute" + (index + 1).ToString(CultureInfo.InvariantCulture);
-
-    private static string Verifier(SignatureModel? signature) =>
-        signature is null
-            ? "null"
-            : $"new {KnownTypes.HubSignatureVerifier}({CSharp.Literal(signature.HeaderName)}, {KnownTypes.HmacAlgorithm}.{signature.Algorithm})";
 
     private static string PayloadReader(TypeRef payload, string? ns, string context) => payload.Kind switch
     {

@@ -13,6 +13,7 @@ internal sealed record SpecModel(
     string RoutePrefix,
     SignatureModel? Signature,
     int SignatureFailureStatusCode,
+    string? DeliveryIdHeader,
     EquatableArray<EventModel> Events,
     EquatableArray<RouteModel> Routes,
     EquatableArray<TypeModel> Types,

@@ -6,6 +6,7 @@ using WebhookGen.Generator.Diagnostics;
 using WebhookGen.Generator.Helpers;
 using WebhookGen.Generator.Model;
 using WebhookGen.Generator.Reading.Events;
+using WebhookGen.Generator.Reading.Signatures;
 
 namespace WebhookGen.Generator.Reading;
 
@@ -17,7 +18,7 @@ internal sealed class EventCollector(SpecReadContext context, SchemaTypeBuilder 
 {
     private readonly HashSet<string> _identifiers = new(StringComparer.Ordinal);
 
-    public List<IOpenApiParameter> HeaderParameters { get; } = new();
+    public List<HeaderParameter> HeaderParameters { get; } = new();
 
     public List<OpenApiOperation> Operations { get; } = new();
 
@@ -34,7 +35,15 @@ internal sealed class EventCollector(SpecReadContext context, SchemaTypeBuilder 
         var typed = new List<TypedEvent>();
         foreach (var candidate in candidates)
         {
-            HeaderParameters.AddRange((candidate.Operation.Parameters ?? new List<IOpenApiParameter>()).Where(p => p.In == ParameterLocation.Header));
+            var parameters = candidate.Operation.Parameters ?? new List<IOpenApiParameter>();
+            for (var i = 0; i < parameters.Count; i++)
+            {
+                if (parameters[i].In == ParameterLocation.Header)
+                {
+                    HeaderParameters.Add(new HeaderParameter(parameters[i], candidate.Pointer + "/parameters/" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                }
+            }
+
             var schema = JsonSchema(candidate.Operation.RequestBody?.Content);
             if (schema is not null)
             {

@@ -11,6 +11,7 @@ using WebhookGen.Generator.Helpers;
 using WebhookGen.Generator.Model;
 using WebhookGen.Generator.Reading.Events;
 using WebhookGen.Generator.Reading.References;
+using WebhookGen.Generator.Reading.Signatures;
 
 namespace WebhookGen.Generator.Reading;
 
@@ -65,7 +66,7 @@ internal static class SpecModelBuilder
                 context.Report(DiagnosticDescriptors.SpecWarning, Pointer(error.Pointer), error.Message);
             }
 
-            return FromDocument(filePath, result.Document, lifted, context);
+            return FromDocument(filePath, root, result.Document, lifted, context);
         }
         catch (OperationCanceledException)
         {
@@ -107,12 +108,15 @@ internal static class SpecModelBuilder
         }
     }
 
-    private static SpecModel FromDocument(string filePath, OpenApiDocument document, List<LiftedOperation> lifted, SpecReadContext context)
+    private static SpecModel FromDocument(string filePath, JsonObject root, OpenApiDocument document, List<LiftedOperation> lifted, SpecReadContext context)
     {
         var types = new SchemaTypeBuilder(context);
         var collector = new EventCollector(context, types);
         var events = collector.Collect(document, lifted);
-        var signature = SignatureSchemeDetector.Detect(collector.HeaderParameters);
+        var signature = root.ContainsKey(SignatureExtensionReader.Name)
+            ? SignatureExtensionReader.Read(root, context)
+            : SignatureSchemeDetector.Detect(collector.HeaderParameters, context);
+        var deliveryIdHeader = DeliveryIdHeaderReader.Read(root, signature, collector.HeaderParameters, context);
 
         // A receiver written as paths is described by its own server URL; a provider's webhooks or callbacks are not.
         var prefix = collector.Style == EventSourceKind.Path ? RoutePrefixReader.Read(document.Servers) : DefaultPrefix;
@@ -122,6 +126,7 @@ internal static class SpecModelBuilder
             prefix,
             signature,
             SignatureFailureStatus(collector),
+            deliveryIdHeader,
             events.ToEquatableArray(),
             collector.Routes.ToEquatableArray(),
             types.Types.ToEquatableArray(),
@@ -136,7 +141,7 @@ internal static class SpecModelBuilder
     }
 
     private static SpecModel Empty(string filePath, SpecReadContext context) =>
-        new(filePath, null, string.Empty, null, 401, EquatableArray<EventModel>.Empty, EquatableArray<RouteModel>.Empty, EquatableArray<TypeModel>.Empty, context.Diagnostics.ToEquatableArray());
+        new(filePath, null, string.Empty, null, 401, null, EquatableArray<EventModel>.Empty, EquatableArray<RouteModel>.Empty, EquatableArray<TypeModel>.Empty, context.Diagnostics.ToEquatableArray());
 
     private static string Pointer(string? pointer) => pointer is null ? string.Empty : pointer.TrimStart('#');
 

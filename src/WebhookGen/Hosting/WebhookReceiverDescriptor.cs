@@ -10,15 +10,25 @@ public sealed class WebhookReceiverDescriptor
     /// <summary>Describes a receiver.</summary>
     /// <param name="name">The receiver class's name; it names the options and the configuration section.</param>
     /// <param name="defaultRoutePrefix">The route prefix from the spec's server URL, used when <c>Map...</c> is given none.</param>
-    /// <param name="signatureVerifier">The signature scheme the spec declares, or <see langword="null"/> when it declares none WebhookGen understands.</param>
+    /// <param name="signatureScheme">The signature scheme the spec declares, or <see langword="null"/> when it declares none WebhookGen understands.</param>
     /// <param name="signatureFailureStatusCode">The status the spec gives a delivery whose signature fails (<c>401</c> when it gives none).</param>
-    public WebhookReceiverDescriptor(string name, string defaultRoutePrefix, IWebhookSignatureVerifier? signatureVerifier, int signatureFailureStatusCode = StatusCodes.Status401Unauthorized)
+    /// <param name="deliveryIdHeader">
+    /// The header the spec designates as the delivery's id (<c>webhook-id</c>, <c>X-GitHub-Delivery</c>), which deliveries are
+    /// deduplicated by; <see langword="null"/> to use the event's id from the body.
+    /// </param>
+    public WebhookReceiverDescriptor(
+        string name,
+        string defaultRoutePrefix,
+        WebhookSignatureScheme? signatureScheme,
+        int signatureFailureStatusCode = StatusCodes.Status401Unauthorized,
+        string? deliveryIdHeader = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         Name = name;
         DefaultRoutePrefix = defaultRoutePrefix ?? string.Empty;
-        SignatureVerifier = signatureVerifier;
+        SignatureScheme = signatureScheme;
         SignatureFailureStatusCode = signatureFailureStatusCode;
+        DeliveryIdHeader = string.IsNullOrEmpty(deliveryIdHeader) ? null : deliveryIdHeader;
     }
 
     /// <summary>The receiver class's name.</summary>
@@ -31,8 +41,11 @@ public sealed class WebhookReceiverDescriptor
     public string DefaultRoutePrefix { get; }
 
     /// <summary>The signature scheme the spec declares.</summary>
-    public IWebhookSignatureVerifier? SignatureVerifier { get; }
+    public WebhookSignatureScheme? SignatureScheme { get; }
 
     /// <summary>The status of a delivery whose signature is missing or wrong.</summary>
     public int SignatureFailureStatusCode { get; }
+
+    /// <summary>The header the spec designates as the delivery's id, if any.</summary>
+    public string? DeliveryIdHeader { get; }
 }

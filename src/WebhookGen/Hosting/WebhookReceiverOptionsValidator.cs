@@ -30,14 +30,24 @@ internal sealed class WebhookReceiverOptionsValidator(WebhookReceiverDescriptor 
             return builder.Build();
         }
 
-        if (options.GetSignatureVerifier() is null && receiver.SignatureVerifier is null)
+        var custom = options.GetSignatureVerifier();
+        var scheme = custom is null ? options.GetSignatureScheme(receiver.SignatureScheme) : (custom as ConfigurableSignatureVerifier)?.Scheme;
+        if (custom is null && scheme is null)
         {
             builder.AddError(
                 $"The spec of {receiver.Name} declares no signature scheme that WebhookGen understands. " +
-                $"Call options.{nameof(WebhookReceiverOptions.UseSignatureVerifier)}(...) in Add{receiver.Name}(...), " +
+                $"Call options.{nameof(WebhookReceiverOptions.UseSignatureScheme)}(...) or options.{nameof(WebhookReceiverOptions.UseSignatureVerifier)}(...) " +
+                $"in Add{receiver.Name}(...), or declare the scheme in the spec with 'x-webhook-signature', " +
                 $"or opt in to unsigned deliveries with '{section}:{nameof(WebhookReceiverOptions.AllowUnsignedDeliveries)}' = true.");
+            return builder.Build();
         }
-        else if (options.GetSecrets().Count == 0)
+
+        if (scheme?.Validate() is { Count: > 0 } problems)
+        {
+            builder.AddError($"The signature scheme of {receiver.Name} is invalid: {string.Join("; ", problems)}.");
+        }
+
+        if (options.GetSecrets().Count == 0)
         {
             var variable = section.Replace(":", "__", System.StringComparison.Ordinal);
             builder.AddError(
@@ -45,7 +55,7 @@ internal sealed class WebhookReceiverOptionsValidator(WebhookReceiverDescriptor 
                 $"Set '{section}:Secret' (for example the environment variable {variable}__Secret, or dotnet user-secrets) " +
                 $"or the list '{section}:Secrets'.");
         }
-        else if ((options.GetSignatureVerifier() ?? receiver.SignatureVerifier) is ConfigurableSignatureVerifier { Scheme.SecretEncoding: SecretEncoding.WhsecBase64 })
+        else if (scheme is { SecretEncoding: SecretEncoding.WhsecBase64 })
         {
             // Never the secret itself in the message: only which one.
             var secrets = options.GetSecrets();

@@ -50,7 +50,7 @@ internal static class WebhookRequestProcessor
 
         var eventId = descriptor.EventId?.Invoke(payload);
         var idempotency = delivery.Options.Idempotency;
-        var idempotencyId = WebhookIdempotencyGate.FindId(httpContext.Request, idempotency, eventId);
+        var idempotencyId = WebhookIdempotencyGate.FindId(httpContext.Request, idempotency, receiver.DeliveryIdHeader, eventId);
         var context = new WebhookContext(httpContext, receiver.Name, descriptor.EventName, eventId, delivery.Body) { IdempotencyId = idempotencyId };
 
         // A verified, parsed delivery with an id reserves it first: a repeat or a concurrent duplicate is answered here.
@@ -167,7 +167,7 @@ internal static class WebhookRequestProcessor
         }
 
         // Fail closed: options validation refuses to start without a verifier or a secret; should that be bypassed, nothing passes.
-        var verifier = options.GetSignatureVerifier() ?? receiver.SignatureVerifier;
+        var verifier = runtime.GetVerifier(options);
         var secrets = options.GetSecrets();
         var outcome = verifier is null || secrets.Count == 0
             ? SignatureVerificationResult.Mismatch

@@ -44,11 +44,12 @@ public static class WebhookServiceCollectionExtensions
             services.AddSingleton<IValidateOptions<WebhookReceiverOptions>>(new WebhookReceiverOptionsValidator(receiver));
             services.AddKeyedSingleton(
                 receiver.Name,
-                (provider, _) => new WebhookReceiverRuntime(receiver, provider.GetRequiredService<IOptionsMonitor<WebhookReceiverOptions>>(), provider.GetRequiredService<ILoggerFactory>()));
+                (provider, _) => new WebhookReceiverRuntime(receiver, provider.GetRequiredService<IOptionsMonitor<WebhookReceiverOptions>>(), provider.GetRequiredService<ILoggerFactory>(), provider.GetRequiredService<TimeProvider>()));
         }
 
         // Deduplication: the in-memory store unless another is registered (AddWebhookDistributedIdempotency), and one
         // validator for every receiver's idempotency settings.
+        services.TryAddSingleton(TimeProvider.System);
         services.TryAddDefaultWebhookIdempotency();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebhookReceiverOptions>, WebhookIdempotencyOptionsValidator>());
 

@@ -25,15 +25,19 @@ internal static class WebhookIdempotencyGate
     private static readonly Counter<long> Duplicates = Meter.CreateCounter<long>("webhookgen.idempotency.duplicates", description: "Repeated deliveries acknowledged without calling the handler.");
     private static readonly Counter<long> Concurrent = Meter.CreateCounter<long>("webhookgen.idempotency.in_progress", description: "Deliveries answered 409 because the same id was being handled.");
 
-    /// <summary>The id a delivery is deduplicated by: the configured header when present, else the event's id; null when off or none.</summary>
-    public static string? FindId(HttpRequest request, WebhookIdempotencyOptions options, string? eventId)
+    /// <summary>
+    /// The id a delivery is deduplicated by: the configured header's value, else the spec's delivery-id header's, else the
+    /// event's id from the body; null when deduplication is off or the delivery has none.
+    /// </summary>
+    public static string? FindId(HttpRequest request, WebhookIdempotencyOptions options, string? specHeader, string? eventId)
     {
         if (!options.Enabled)
         {
             return null;
         }
 
-        if (!string.IsNullOrEmpty(options.IdHeader) && request.Headers[options.IdHeader].ToString() is { Length: > 0 } header)
+        var headerName = string.IsNullOrEmpty(options.IdHeader) ? specHeader : options.IdHeader;
+        if (!string.IsNullOrEmpty(headerName) && request.Headers[headerName].ToString() is { Length: > 0 } header)
         {
             return header;
         }

@@ -12,7 +12,7 @@ public class WebhookReceiverOptionsValidatorTests
     private const string Name = "GridXReceiver";
 
     private static readonly WebhookReceiverDescriptor WithVerifier =
-        new(Name, "/gridx", new HubSignatureVerifier("X-Signature", HmacAlgorithm.Sha512), 403);
+        new(Name, "/gridx", WebhookSignatureScheme.Hub("X-Signature", HmacAlgorithm.Sha512), 403);
 
     private static readonly WebhookReceiverDescriptor WithoutVerifier = new(Name, "/gridx", null, 403);
 

@@ -35,14 +35,27 @@ public sealed class IdempotencyOptionsTests
     {
         var options = new WebhookIdempotencyOptions { IdHeader = "webhook-id" };
         var request = new Microsoft.AspNetCore.Http.DefaultHttpContext().Request;
+        request.Headers["X-Delivery"] = "dlv_3";
 
-        WebhookIdempotencyGate.FindId(request, options, "evt_1").ShouldBe("evt_1");
-        WebhookIdempotencyGate.FindId(request, options, null).ShouldBeNull();
-        WebhookIdempotencyGate.FindId(request, options, string.Empty).ShouldBeNull();
+        WebhookIdempotencyGate.FindId(request, options, "X-Delivery", "evt_1").ShouldBe("evt_1");
+        WebhookIdempotencyGate.FindId(request, options, "X-Delivery", null).ShouldBeNull();
+        WebhookIdempotencyGate.FindId(request, options, "X-Delivery", string.Empty).ShouldBeNull();
         request.Headers["webhook-id"] = "msg_9";
-        WebhookIdempotencyGate.FindId(request, options, "evt_1").ShouldBe("msg_9");
+        WebhookIdempotencyGate.FindId(request, options, "X-Delivery", "evt_1").ShouldBe("msg_9");
         options.Enabled = false;
-        WebhookIdempotencyGate.FindId(request, options, "evt_1").ShouldBeNull();
+        WebhookIdempotencyGate.FindId(request, options, "X-Delivery", "evt_1").ShouldBeNull();
+    }
+
+    [Fact]
+    public void Without_a_configured_header_the_spec_header_is_the_id_when_present_else_the_event_id()
+    {
+        var options = new WebhookIdempotencyOptions();
+        var request = new Microsoft.AspNetCore.Http.DefaultHttpContext().Request;
+
+        WebhookIdempotencyGate.FindId(request, options, "X-Delivery", "evt_1").ShouldBe("evt_1");
+        request.Headers["X-Delivery"] = "dlv_3";
+        WebhookIdempotencyGate.FindId(request, options, "X-Delivery", "evt_1").ShouldBe("dlv_3");
+        WebhookIdempotencyGate.FindId(request, options, null, "evt_1").ShouldBe("evt_1");
     }
 
     [Fact]

@@ -10,7 +10,7 @@ public class WhsecSecretValidationTests
     private const string Name = "SvixReceiver";
 
     private static readonly WebhookReceiverDescriptor StandardWebhooks =
-        new(Name, "/svix", new ConfigurableSignatureVerifier(WebhookSignatureScheme.StandardWebhooks()), 401);
+        new(Name, "/svix", WebhookSignatureScheme.StandardWebhooks(), 401);
 
     [Fact]
     public void A_secret_that_is_not_base64_stops_startup_without_showing_the_secret()
