@@ -51,6 +51,13 @@ public sealed class WebhookEventSelector
     internal static bool TryReadTopLevelString(ReadOnlySpan<byte> body, string propertyName, out string? value)
     {
         value = null;
+
+        // A byte order mark is skipped, as WebhookJson.Deserialize skips it (RFC 8259 allows ignoring one).
+        if (body.StartsWith("\uFEFF"u8))
+        {
+            body = body[3..];
+        }
+
         try
         {
             var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = Json.WebhookJson.MaxDepth });

@@ -27,4 +27,7 @@ internal static partial class WebhookLog
 
     [LoggerMessage(6, LogLevel.Warning, "{Receiver} accepted a delivery of {EventName} without checking a signature (AllowUnsignedDeliveries is on)")]
     public static partial void Unsigned(ILogger logger, string receiver, string eventName);
+
+    [LoggerMessage(8, LogLevel.Warning, "{Receiver} rejected a delivery of {EventName}: Content-Type '{ContentType}' is not JSON in UTF-8; answered 415")]
+    public static partial void UnsupportedContentType(ILogger logger, string receiver, string eventName, string contentType);
 }

@@ -12,8 +12,8 @@ internal sealed class WebhookReceiverRuntime(
     ILoggerFactory loggerFactory,
     TimeProvider timeProvider)
 {
-    // The verifier of the current options instance: rebuilt when the options reload (a rotated secret, a new tolerance).
-    private volatile CachedVerifier? _verifier;
+    // The scheme and verifier of the current options instance: rebuilt when the options reload (a new tolerance, a new scheme).
+    private volatile CachedScheme? _resolved;
 
     public WebhookReceiverDescriptor Descriptor { get; } = descriptor;
 
@@ -22,23 +22,32 @@ internal sealed class WebhookReceiverRuntime(
     public WebhookReceiverOptions Options => options.Get(Descriptor.Name);
 
     /// <summary>The verifier for <paramref name="current"/>: the one set in code, else the scheme's; null when there is neither.</summary>
-    public IWebhookSignatureVerifier? GetVerifier(WebhookReceiverOptions current)
+    public IWebhookSignatureVerifier? GetVerifier(WebhookReceiverOptions current) =>
+        current.GetSignatureVerifier() ?? Resolve(current).Verifier;
+
+    /// <summary>
+    /// The header deliveries are deduplicated by unless configured otherwise: the id header of a scheme set in code (a
+    /// Standard Webhooks scheme brings its <c>webhook-id</c>), else the one the spec designates.
+    /// </summary>
+    public string? GetDeliveryIdHeader(WebhookReceiverOptions current)
     {
-        if (current.GetSignatureVerifier() is { } custom)
-        {
-            return custom;
-        }
-
-        var cached = _verifier;
-        if (cached is null || !ReferenceEquals(cached.Options, current))
-        {
-            var scheme = current.GetSignatureScheme(Descriptor.SignatureScheme);
-            cached = new CachedVerifier(current, scheme is null ? null : new ConfigurableSignatureVerifier(scheme, timeProvider));
-            _verifier = cached;
-        }
-
-        return cached.Verifier;
+        var resolved = Resolve(current);
+        return (resolved.FromCode ? resolved.Scheme?.IdHeaderName : null) ?? Descriptor.DeliveryIdHeader;
     }
 
-    private sealed record CachedVerifier(WebhookReceiverOptions Options, IWebhookSignatureVerifier? Verifier);
+    private CachedScheme Resolve(WebhookReceiverOptions current)
+    {
+        var cached = _resolved;
+        if (cached is null || !ReferenceEquals(cached.Options, current))
+        {
+            var fromCode = current.GetSignatureVerifier() is ConfigurableSignatureVerifier custom ? custom.Scheme : current.GetSignatureScheme(null);
+            var scheme = fromCode ?? current.GetSignatureScheme(Descriptor.SignatureScheme);
+            cached = new CachedScheme(current, scheme, fromCode is not null, scheme is null ? null : new ConfigurableSignatureVerifier(scheme, timeProvider));
+            _resolved = cached;
+        }
+
+        return cached;
+    }
+
+    private sealed record CachedScheme(WebhookReceiverOptions Options, WebhookSignatureScheme? Scheme, bool FromCode, IWebhookSignatureVerifier? Verifier);
 }

@@ -50,7 +50,7 @@ internal static class WebhookRequestProcessor
 
         var eventId = descriptor.EventId?.Invoke(payload);
         var idempotency = delivery.Options.Idempotency;
-        var idempotencyId = WebhookIdempotencyGate.FindId(httpContext.Request, idempotency, receiver.DeliveryIdHeader, eventId);
+        var idempotencyId = WebhookIdempotencyGate.FindId(httpContext.Request, idempotency, delivery.Runtime.GetDeliveryIdHeader(delivery.Options), eventId);
         var context = new WebhookContext(httpContext, receiver.Name, descriptor.EventName, eventId, delivery.Body) { IdempotencyId = idempotencyId };
 
         // A verified, parsed delivery with an id reserves it first: a repeat or a concurrent duplicate is answered here.
@@ -141,7 +141,8 @@ internal static class WebhookRequestProcessor
         try
         {
             var bytes = body.Buffer.AsMemory(0, body.Length);
-            if (Verify(httpContext, receiver, eventName, options, runtime, bytes.Span))
+            if (Verify(httpContext, receiver, eventName, options, runtime, bytes.Span)
+                && await WebhookContentType.AcceptAsync(httpContext, runtime, receiver.Name, eventName).ConfigureAwait(false))
             {
                 await next(httpContext, state, new VerifiedDelivery(runtime, options, bytes)).ConfigureAwait(false);
             }
@@ -183,7 +184,7 @@ internal static class WebhookRequestProcessor
     }
 
     /// <summary>A value from the sender, cut short for a log line.</summary>
-    private static string Shorten(string? value) =>
+    internal static string Shorten(string? value) =>
         value is null ? "(none)" : value.Length <= 100 ? value : value[..100] + "…";
 
     private readonly record struct PooledBody(byte[]? Buffer, int Length);
@@ -251,7 +252,7 @@ internal static class WebhookRequestProcessor
     /// Sets the status and writes a problem+json body when the sender accepts one. A sender whose <c>Accept</c> rules
     /// out JSON gets the status alone: <see cref="IProblemDetailsService.WriteAsync"/> would throw and turn a 400 or 413 into a 500.
     /// </summary>
-    private static async Task WriteProblemAsync(HttpContext httpContext, int statusCode, string title, string? detail, string? field = null)
+    internal static async Task WriteProblemAsync(HttpContext httpContext, int statusCode, string title, string? detail, string? field = null)
     {
         httpContext.Response.StatusCode = statusCode;
         var problem = new ProblemDetails { Status = statusCode, Title = title, Detail = detail };

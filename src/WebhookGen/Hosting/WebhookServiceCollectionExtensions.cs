@@ -2,6 +2,7 @@ using System;
 using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Linq;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -42,6 +43,12 @@ public static class WebhookServiceCollectionExtensions
         if (!registered)
         {
             services.AddSingleton<IValidateOptions<WebhookReceiverOptions>>(new WebhookReceiverOptionsValidator(receiver));
+
+            // The .NET 8 configuration binding generator, which binds these options without reflection, registers its
+            // change token under the default options name only (dotnet/runtime#85665): without this one a receiver's
+            // named options would never see a reloaded secret.
+            services.AddSingleton<IOptionsChangeTokenSource<WebhookReceiverOptions>>(provider =>
+                new ConfigurationChangeTokenSource<WebhookReceiverOptions>(receiver.Name, provider.GetRequiredService<IConfiguration>().GetSection(receiver.ConfigurationSection)));
             services.AddKeyedSingleton(
                 receiver.Name,
                 (provider, _) => new WebhookReceiverRuntime(receiver, provider.GetRequiredService<IOptionsMonitor<WebhookReceiverOptions>>(), provider.GetRequiredService<ILoggerFactory>(), provider.GetRequiredService<TimeProvider>()));

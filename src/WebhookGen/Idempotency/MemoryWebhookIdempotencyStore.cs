@@ -7,7 +7,7 @@ namespace WebhookGen.Idempotency;
 
 /// <summary>
 /// The default <see cref="IWebhookIdempotencyStore"/>: in the process's memory, every entry expiring (a reservation after
-/// its timeout, a handled id after the retention), so it does not grow without bound. Not shared between instances:
+/// its timeout, a handled id after the retention), so it holds about deliveries per second × retention entries. Not shared between instances:
 /// for more than one, use <see cref="DistributedCacheWebhookIdempotencyStore"/>.
 /// </summary>
 public sealed class MemoryWebhookIdempotencyStore : IWebhookIdempotencyStore, IDisposable

@@ -100,8 +100,8 @@ public sealed class ConfigurableSignatureVerifier : IWebhookSignatureVerifier
         }
 
         // Checked after the signature, so that only an authentic delivery is ever reported as stale or early.
-        var now = TimeProvider.GetUtcNow().ToUnixTimeSeconds();
-        return Math.Abs(now - seconds) > Scheme.TimestampTolerance.TotalSeconds
+        var skew = TimeProvider.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(seconds);
+        return skew.Duration() > Scheme.TimestampTolerance
             ? SignatureVerificationResult.TimestampOutOfRange
             : SignatureVerificationResult.Valid;
     }
@@ -236,7 +236,9 @@ public sealed class ConfigurableSignatureVerifier : IWebhookSignatureVerifier
             return false;
         }
 
-        return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out seconds);
+        // Beyond year 9999 a timestamp is no time at all (and would not convert to one).
+        return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out seconds)
+            && seconds <= DateTimeOffset.MaxValue.ToUnixTimeSeconds();
     }
 
     private ReadOnlySpan<char> NextEntry(ref ReadOnlySpan<char> rest)

@@ -33,6 +33,10 @@ internal static class CorpusExpectations
         // roaming-off, roaming-on, subscription-ends) → 5. (The corpus README says 6; the document maps 5.)
         ["camara-device-roaming-status"] = 5,
 
+        // Written for WebhookGen: receiver written as `paths`: 3 POST /shipments/... operations with JSON bodies. The
+        // signature (`X-Acme-Signature`) is declared by `x-webhook-signature`, the delivery id by `x-webhook-delivery-id`.
+        ["declared-signature"] = 3,
+
         // Swagger 2.0: 2 `x-async-responses` entries (commentStream, deployment) on POST /repos/owner/repo/hooks, which
         // is the provider's subscription API; the header `eventDiscriminator` has no mapping.
         ["github-async-responses"] = 2,
@@ -55,6 +59,16 @@ internal static class CorpusExpectations
 
         // 1 `webhooks` operation (publishNewEvent) beside 8 `paths` operations of the museum API.
         ["redocly-museum"] = 1,
+
+        // Written for WebhookGen: 3 `webhooks` (invoice.paid, invoice.payment_failed, subscription.canceled), no `paths`;
+        // each pins `type` with `const`, so they share one route. Signed as Standard Webhooks (webhook-id/-timestamp/-signature).
+        ["standard-webhooks"] = 3,
+
+        // Written for WebhookGen: 3.0 with no `webhooks`, so 1 callback (`events`: POST `{$request.body#/url}`) whose body
+        // `Event` is a oneOf with `discriminator.propertyName: type` and a 4-entry `mapping` (payment_intent.succeeded,
+        // payment_intent.payment_failed, charge.refunded, customer.created) → 4. POST /webhook_endpoints is the
+        // subscription API. Signed with `Stripe-Signature`.
+        ["stripe-style"] = 4,
 
         // 7 `x-webhooks` (Endpoint{Created,Deleted,Disabled,Updated}Event, MessageAttempt{Exhausted,Failing,Recovered}Event);
         // 43 `paths` operations are Svix's API.

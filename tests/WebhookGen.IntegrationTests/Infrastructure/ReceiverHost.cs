@@ -28,6 +28,12 @@ public sealed class ReceiverHostOptions
     /// <summary>More in-memory configuration, added after <see cref="Secret"/>.</summary>
     public Dictionary<string, string?> Configuration { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Adds configuration sources after the in-memory ones (so their values win), for example a reloadable source to
+    /// change the configuration while the host runs; <see langword="null"/> by default.
+    /// </summary>
+    public Action<IConfigurationBuilder>? AddConfiguration { get; set; }
+
     /// <summary>Registers the services; by default <c>services.AddGridXReceiver()</c>.</summary>
     public Action<IServiceCollection> AddServices { get; set; } = services => services.AddGridXReceiver();
 
@@ -36,6 +42,12 @@ public sealed class ReceiverHostOptions
     /// several times on purpose (secret rotation, limits) and count the handler's calls; Idempotency/ tests turn it on.
     /// </summary>
     public bool Idempotency { get; set; }
+
+    /// <summary>
+    /// The lowest level the host logs (and <see cref="ReceiverHost.Logs"/> collects); <see cref="LogLevel.Trace"/>, everything,
+    /// by default. Load tests raise it so that thousands of requests do not fill the collector.
+    /// </summary>
+    public LogLevel MinimumLogLevel { get; set; } = LogLevel.Trace;
 
     /// <summary>Maps the endpoints; by default <c>app.MapGridXReceiver()</c>.</summary>
     public Action<WebApplication> Map { get; set; } = app => app.MapGridXReceiver();
@@ -115,10 +127,11 @@ public sealed class ReceiverHost : IAsyncDisposable
         }
 
         builder.Configuration.AddInMemoryCollection(configuration);
+        options.AddConfiguration?.Invoke(builder.Configuration);
 
         var logs = new LogCollector();
         builder.Logging.ClearProviders();
-        builder.Logging.SetMinimumLevel(LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(options.MinimumLogLevel);
         builder.Logging.AddProvider(logs);
 
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));

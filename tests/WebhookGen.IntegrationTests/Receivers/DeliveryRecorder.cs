@@ -53,8 +53,18 @@ public sealed class DeliveryRecorder
     /// <summary>Every recorded call, in order.</summary>
     public IReadOnlyList<Delivery> Deliveries => _deliveries.ToArray();
 
-    /// <summary>Records one call.</summary>
-    public void Record(Delivery delivery) => _deliveries.Enqueue(delivery);
+    /// <summary>
+    /// Called with each delivery right after it is recorded, on the handler's own call; <see langword="null"/> by default.
+    /// An exception it throws is thrown by the handler, so a test can decide per delivery which ones fail.
+    /// </summary>
+    public Action<Delivery>? OnRecorded { get; set; }
+
+    /// <summary>Records one call, then runs <see cref="OnRecorded"/>.</summary>
+    public void Record(Delivery delivery)
+    {
+        _deliveries.Enqueue(delivery);
+        OnRecorded?.Invoke(delivery);
+    }
 }
 
 /// <summary>The exception a test handler throws on purpose.</summary>

@@ -114,6 +114,7 @@ public class StandardWebhooksSignatureTests
     [InlineData("-1614265330")]
     [InlineData("1614265330.5")]
     [InlineData("99999999999999999999")]
+    [InlineData("999999999999")] // year 33658: no time a DateTimeOffset can hold
     public void Unreadable_timestamp_is_Malformed(string timestamp)
     {
         Verify(Headers(Sign(Secret, Id, timestamp, Body), timestamp: timestamp)).ShouldBe(SignatureVerificationResult.Malformed);
@@ -174,6 +175,17 @@ public class StandardWebhooksSignatureTests
     {
         var timestamp = Timestamp(Now.AddSeconds(offsetSeconds));
         Verify(Headers(Sign(Secret, Id, timestamp, Body), timestamp: timestamp)).ShouldBe(SignatureVerificationResult.Valid);
+    }
+
+    [Theory]
+    [InlineData(300_001)]
+    [InlineData(-300_001)]
+    public void A_fraction_of_a_second_beyond_the_tolerance_is_TimestampOutOfRange(int offsetMilliseconds)
+    {
+        // The timestamp is whole seconds; the clock is not, and is not rounded in the sender's favour.
+        var timestamp = Timestamp(Now);
+        Verify(Headers(Sign(Secret, Id, timestamp, Body), timestamp: timestamp), now: Now.AddMilliseconds(offsetMilliseconds))
+            .ShouldBe(SignatureVerificationResult.TimestampOutOfRange);
     }
 
     [Fact]
