@@ -41,8 +41,18 @@ internal sealed record ObjectTypeModel(
     /// </summary>
     public EquatableArray<HiddenPropertyModel> HiddenProperties { get; init; } = EquatableArray<HiddenPropertyModel>.Empty;
 
+    /// <summary>
+    /// Inherited properties that this record's schema (or a base's) pins to one string value, a <c>const</c> or single-value
+    /// enum, where the record keeps the base's type because it cannot hide it (a <c>required</c> base property): what
+    /// tells events apart on a shared route. A property typed by a one-value enum says so by its type and is not listed.
+    /// </summary>
+    public EquatableArray<PinnedValueModel> PinnedValues { get; init; } = EquatableArray<PinnedValueModel>.Empty;
+
     public bool IsAbstract => Role == RecordRole.Union;
 }
+
+/// <summary>The one value a record's schema allows for an inherited property.</summary>
+internal sealed record PinnedValueModel(string WireName, string Value);
 
 /// <summary>A base property hidden by a derived one of the same wire name.</summary>
 /// <param name="DeclaringType">The record that declares it, which the reader casts to so as to set it.</param>

@@ -12,8 +12,9 @@ namespace WebhookGen.Generator.Reading.Events;
 /// <summary>
 /// Plans the receiver's routes. Events that arrive at the same URL share one route, which names the event by, in order:
 /// an OpenAPI discriminator mapping; the header of <c>eventDiscriminator</c>; a top-level body property that is a
-/// <c>const</c> or single-value enum with a different value per event (a CloudEvents <c>type</c>); a header parameter
-/// that is. Where nothing tells them apart, WHG012 says so and each event gets a route of its own.
+/// <c>const</c> or single-value enum with a different value per event (a CloudEvents <c>type</c>), also where an
+/// <c>allOf</c> part pins a property its base declares; a header parameter that is. Where nothing tells them apart,
+/// WHG012 says so and each event gets a route of its own.
 /// </summary>
 internal sealed class DispatchPlanner(SpecReadContext context, Func<string, ObjectTypeModel?> findObject, Func<string, EnumTypeModel?> findEnum)
 {
@@ -113,7 +114,10 @@ internal sealed class DispatchPlanner(SpecReadContext context, Func<string, Obje
     private bool Declares(TypeRef payload, string wireName) =>
         payload.Kind != ValueKind.Object || findObject(payload.Name!) is not { } type || type.AllProperties.Any(p => p.WireName == wireName);
 
-    /// <summary>The payload's top-level properties that can hold one value only, by wire name.</summary>
+    /// <summary>
+    /// The payload's top-level properties that can hold one value only, by wire name: those typed by a one-value enum, and
+    /// those its schema pins but that keep a base's type (<see cref="ObjectTypeModel.PinnedValues"/>).
+    /// </summary>
     private Dictionary<string, string> BodyConstants(TypeRef payload)
     {
         var constants = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -128,6 +132,11 @@ internal sealed class DispatchPlanner(SpecReadContext context, Func<string, Obje
             {
                 constants[property.WireName] = single.Members[0].Value;
             }
+        }
+
+        foreach (var pinned in type.PinnedValues)
+        {
+            constants[pinned.WireName] = pinned.Value;
         }
 
         return constants;

@@ -11,7 +11,9 @@ namespace WebhookGen.Generator.Reading;
 /// a base already declares (by wire name) is inherited, not declared again, unless its type is narrowed (then it is
 /// hidden, see <c>CanHide</c>); a C# name a base or the record itself
 /// already uses gets another (<see cref="Identifiers.MemberName"/>); a base property this record's schema lists in
-/// <c>required</c> is required by this record's reader.
+/// <c>required</c> is required by this record's reader. A base property this record pins to one value but cannot hide
+/// keeps the base's type: the value is kept as a pin (<see cref="ObjectTypeModel.PinnedValues"/>) for the routes, and
+/// the enum built for it is not generated unless something else uses it.
 /// </summary>
 internal static class RecordFinisher
 {
@@ -23,28 +25,67 @@ internal static class RecordFinisher
         var finished = new Dictionary<string, TypeModel>(StringComparer.Ordinal);
         var bases = new HashSet<string>(records.Values.Where(r => r.BaseName is not null).Select(r => r.BaseName!), StringComparer.Ordinal);
         var models = new Dictionary<string, ObjectTypeModel>(StringComparer.Ordinal);
+        var dropped = new HashSet<string>(StringComparer.Ordinal);
         foreach (var name in order)
         {
             if (records.ContainsKey(name))
             {
-                FinishRecord(name, records, bases, models, new HashSet<string>(StringComparer.Ordinal));
+                FinishRecord(name, records, enums, bases, models, dropped, new HashSet<string>(StringComparer.Ordinal));
             }
         }
 
         AddDiscriminators(order, models);
+
+        // An enum built for a property that no record declares in the end (a base property it could not hide) is left out.
+        var used = dropped.Count == 0 ? new HashSet<string>(StringComparer.Ordinal) : UsedTypeNames(models.Values);
         foreach (var name in order)
         {
-            finished[name] = models.TryGetValue(name, out var record) ? record : enums[name];
+            if (models.TryGetValue(name, out var record))
+            {
+                finished[name] = record;
+            }
+            else if (!dropped.Contains(name) || used.Contains(name))
+            {
+                finished[name] = enums[name];
+            }
         }
 
         return finished;
     }
 
+    /// <summary>The generated types the records' properties refer to, through arrays and maps too.</summary>
+    private static HashSet<string> UsedTypeNames(IEnumerable<ObjectTypeModel> records)
+    {
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var record in records)
+        {
+            foreach (var property in record.AllProperties.Concat(record.DeclaredProperties).Concat(record.HiddenProperties.Select(h => h.Property)))
+            {
+                AddNamed(property.Type, used);
+            }
+        }
+
+        return used;
+    }
+
+    private static void AddNamed(TypeRef type, HashSet<string> names)
+    {
+        for (var current = type; current is not null; current = current.Item)
+        {
+            if (current.IsNamed)
+            {
+                names.Add(current.Name!);
+            }
+        }
+    }
+
     private static ObjectTypeModel FinishRecord(
         string name,
         IReadOnlyDictionary<string, RecordDraft> records,
+        IReadOnlyDictionary<string, EnumTypeModel> enums,
         HashSet<string> bases,
         Dictionary<string, ObjectTypeModel> done,
+        HashSet<string> dropped,
         HashSet<string> visiting)
     {
         if (done.TryGetValue(name, out var existing))
@@ -55,9 +96,10 @@ internal static class RecordFinisher
         var draft = records[name];
         visiting.Add(name);
         var baseName = draft.BaseName is { } b && records.ContainsKey(b) && !visiting.Contains(b) ? b : null;
-        var baseModel = baseName is null ? null : FinishRecord(baseName, records, bases, done, visiting);
+        var baseModel = baseName is null ? null : FinishRecord(baseName, records, enums, bases, done, dropped, visiting);
         var all = (baseModel?.AllProperties ?? EquatableArray<PropertyModel>.Empty).ToList();
         var hidden = (baseModel?.HiddenProperties ?? EquatableArray<HiddenPropertyModel>.Empty).ToList();
+        var pinned = (baseModel?.PinnedValues ?? EquatableArray<PinnedValueModel>.Empty).ToList();
 
         var usedNames = new HashSet<string>(all.Select(p => p.Name), StringComparer.Ordinal);
         var declared = new List<PropertyModel>();
@@ -72,6 +114,7 @@ internal static class RecordFinisher
                 var inherited = all[inheritedIndex];
                 if (!CanHide(inherited, property))
                 {
+                    Drop(inherited, property, enums, dropped, pinned);
                     continue;
                 }
 
@@ -79,6 +122,7 @@ internal static class RecordFinisher
                 hidden.Add(new HiddenPropertyModel(DeclaringType(inherited, baseModel!, done), inherited));
                 all[inheritedIndex] = hiding;
                 declared.Add(hiding);
+                pinned.RemoveAll(p => p.WireName == property.WireName); // its own type tells now
                 continue;
             }
 
@@ -104,11 +148,42 @@ internal static class RecordFinisher
                 ? new UnionModel(union.Discriminator, union.Cases.ToEquatableArray(), union.UnknownTypeName)
                 : null,
             HiddenProperties = hidden.ToEquatableArray(),
+            PinnedValues = pinned.ToEquatableArray(),
         };
         done[name] = model;
         visiting.Remove(name);
         return model;
     }
+
+    /// <summary>
+    /// A property declared again that the record inherits as it is: the enum built for it is generated only if
+    /// something else uses it, and a value it pins (a <c>const</c>, a single-value enum) still tells events apart.
+    /// </summary>
+    private static void Drop(PropertyModel inherited, PropertyDraft property, IReadOnlyDictionary<string, EnumTypeModel> enums, HashSet<string> dropped, List<PinnedValueModel> pinned)
+    {
+        if (inherited.Type == property.Type)
+        {
+            return;
+        }
+
+        for (var type = property.Type; type is not null; type = type.Item)
+        {
+            if (type.Kind is ValueKind.Enum or ValueKind.IntegerEnum)
+            {
+                dropped.Add(type.Name!);
+            }
+        }
+
+        if (SingleValue(property.Type, enums) is { } value && SingleValue(inherited.Type, enums) != value)
+        {
+            pinned.RemoveAll(p => p.WireName == property.WireName);
+            pinned.Add(new PinnedValueModel(property.WireName, value));
+        }
+    }
+
+    /// <summary>The value of a one-value string enum.</summary>
+    private static string? SingleValue(TypeRef type, IReadOnlyDictionary<string, EnumTypeModel> enums) =>
+        type.Kind == ValueKind.Enum && enums.TryGetValue(type.Name!, out var single) && single.Members.Count == 1 ? single.Members[0].Value : null;
 
     private static PropertyModel Property(PropertyDraft property, string name) =>
         new(property.WireName, name, property.Type, property.IsRequired, IsNullable: !property.IsRequired || property.SchemaNullable, property.Description)

@@ -179,6 +179,14 @@ internal static class SchemaFacts
             .ToList();
     }
 
+    /// <summary>The one string a schema allows (through a <c>$ref</c>): its <c>const</c>, or its single-value enum; null otherwise.</summary>
+    public static string? SingleStringValue(IOpenApiSchema schema) =>
+        Target(schema) is { } target && IsStringEnum(target) && StringEnumValues(target) is [var single] ? single : null;
+
+    /// <summary>A string without a format (through a <c>$ref</c>), or a string enum: what a single string value narrows.</summary>
+    public static bool IsStringOrStringEnum(IOpenApiSchema schema) =>
+        Target(schema) is { } target && (IsStringEnum(target) || IsPlainString(target));
+
     /// <summary>The values of an integer enum, in order, without <c>null</c> and duplicates.</summary>
     public static List<long> IntegerEnumValues(IOpenApiSchema schema) =>
         (schema.Enum ?? new List<JsonNode>()).Select(IntegerValue).Where(v => v is not null).Select(v => v!.Value).Distinct().ToList();

@@ -50,7 +50,28 @@ internal sealed partial class SchemaTypeBuilder
             }
         }
 
-        var declared = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var (key, property, propertyPointer, description) in Declarations(sources))
+        {
+            var type = Resolve(property, Identifiers.Join(draft.Name, key), propertyPointer);
+            draft.Properties.Add(new PropertyDraft(
+                key,
+                Identifiers.ToPascalCase(key),
+                type,
+                draft.Required.Contains(key),
+                SchemaFacts.IsNullable(property),
+                description));
+        }
+    }
+
+    /// <summary>
+    /// The schema of each property, in the order first declared. A property declared by several parts takes the first
+    /// declaration, unless a later part pins a string the first leaves open (<c>type: string</c>, then
+    /// <c>const: invoice.paid</c>): the record reads it as that one value, as if the const stood on the schema itself.
+    /// </summary>
+    private static List<(string Key, IOpenApiSchema Schema, string Pointer, string? Description)> Declarations(List<(IOpenApiSchema Schema, string Pointer)> sources)
+    {
+        var declarations = new List<(string Key, IOpenApiSchema Schema, string Pointer, string? Description)>();
+        var indexes = new Dictionary<string, int>(System.StringComparer.Ordinal);
         foreach (var (source, sourcePointer) in sources)
         {
             if (source.Properties is null)
@@ -60,22 +81,25 @@ internal sealed partial class SchemaTypeBuilder
 
             foreach (var property in source.Properties)
             {
-                if (!declared.Add(property.Key))
+                var propertyPointer = SpecPointer.Append(sourcePointer, "properties", property.Key);
+                if (!indexes.TryGetValue(property.Key, out var index))
                 {
+                    indexes[property.Key] = declarations.Count;
+                    declarations.Add((property.Key, property.Value, propertyPointer, property.Value.Description));
                     continue;
                 }
 
-                var propertyPointer = SpecPointer.Append(sourcePointer, "properties", property.Key);
-                var type = Resolve(property.Value, Identifiers.Join(draft.Name, property.Key), propertyPointer);
-                draft.Properties.Add(new PropertyDraft(
-                    property.Key,
-                    Identifiers.ToPascalCase(property.Key),
-                    type,
-                    draft.Required.Contains(property.Key),
-                    SchemaFacts.IsNullable(property.Value),
-                    property.Value.Description));
+                var first = declarations[index];
+                if (SchemaFacts.SingleStringValue(property.Value) is not null
+                    && SchemaFacts.SingleStringValue(first.Schema) is null
+                    && SchemaFacts.IsStringOrStringEnum(first.Schema))
+                {
+                    declarations[index] = (property.Key, property.Value, propertyPointer, property.Value.Description ?? first.Description);
+                }
             }
         }
+
+        return declarations;
     }
 
     /// <summary>A schema that becomes a record another can derive from: an object, or a discriminated union.</summary>

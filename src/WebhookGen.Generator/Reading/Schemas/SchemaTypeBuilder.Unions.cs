@@ -289,8 +289,7 @@ internal sealed partial class SchemaTypeBuilder
             }
 
             if (schema.Properties is { } properties && properties.TryGetValue(discriminator, out var property)
-                && SchemaFacts.Target(property) is { } target && SchemaFacts.IsStringEnum(target)
-                && SchemaFacts.StringEnumValues(target) is [var single])
+                && SchemaFacts.SingleStringValue(property) is { } single)
             {
                 return single;
             }

@@ -38,13 +38,13 @@ internal sealed partial class SchemaTypeBuilder(SpecReadContext context)
     private int _depth;
     private Dictionary<string, TypeModel>? _finished;
 
-    /// <summary>The types built so far, finished, in a stable order.</summary>
+    /// <summary>The types built so far, finished, in a stable order; without an enum that nothing uses in the end.</summary>
     public IEnumerable<TypeModel> Types
     {
         get
         {
             var finished = Finish();
-            return _order.Select(name => finished[name]);
+            return _order.Where(finished.ContainsKey).Select(name => finished[name]);
         }
     }
 
