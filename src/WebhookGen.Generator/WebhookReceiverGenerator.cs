@@ -21,7 +21,7 @@ namespace WebhookGen.Generator;
 [Generator(LanguageNames.CSharp)]
 public sealed class WebhookReceiverGenerator : IIncrementalGenerator
 {
-    private const string AttributeName = "WebhookGen.WebhookReceiverAttribute";
+    internal const string AttributeName = "WebhookGen.WebhookReceiverAttribute";
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {

@@ -93,6 +93,16 @@ internal static class DiagnosticDescriptors
         "{0} is invalid: {1}",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor UnsupportedVersion = Create(
+        "WHG018", "The spec's OpenAPI version is not supported",
+        "{0} is not a version WebhookGen reads; it reads Swagger 2.0 (swagger: \"2.0\") and OpenAPI 3.0, 3.1 and 3.2 (openapi: 3.0.x, 3.1.x or 3.2.x)",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor ReceiverAttributeRepeated = Create(
+        "WHG019", "A class has more than one [WebhookReceiver] attribute",
+        "{0} has {1} [WebhookReceiver] attributes ({2}); a class receives the events of one spec: keep one attribute, and declare a receiver class of its own for each other spec",
+        DiagnosticSeverity.Error);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLink + id.ToLowerInvariant());
 }

@@ -156,8 +156,10 @@ internal static class JsonEmitter
                     item = $"{itemReader}.TokenType == {KnownTypes.JsonTokenType}.Null ? ({CSharp.TypeName(type.Item, ns)})null : {item}";
                 }
 
+                // The item type is spelled out: inferring it from the lambda binds nested lambdas a number of times that
+                // grows exponentially with the nesting, and an array of arrays a few dozen deep would never compile.
                 var method = type.Kind == ValueKind.Array ? "ReadArray" : "ReadMap";
-                return $"{json}.{method}(ref {reader}, {name}, static (ref {KnownTypes.Utf8JsonReader} {itemReader}) => {item})";
+                return $"{json}.{method}<{CSharp.TypeName(type.Item, ns)}>(ref {reader}, {name}, static (ref {KnownTypes.Utf8JsonReader} {itemReader}) => {item})";
             default:
                 return $"{json}.{PrimitiveMethod(type.Kind)}(ref {reader}, {name})";
         }
@@ -183,7 +185,7 @@ internal static class JsonEmitter
     };
 
     /// <summary>A statement that writes <paramref name="value"/> (never null here) with <paramref name="writer"/>.</summary>
-    internal static string WriteStatement(TypeRef type, string value, string writer, int depth)
+    internal static string WriteStatement(TypeRef type, string value, string writer, string? ns, int depth)
     {
         var helpers = KnownTypes.WebhookJsonWriter;
         switch (type.Kind)
@@ -227,15 +229,16 @@ internal static class JsonEmitter
                 if (type.Item!.IsNullable)
                 {
                     var present = item + "Value";
-                    var inner = WriteStatement(type.Item with { IsNullable = false }, present, itemWriter, depth + 1);
+                    var inner = WriteStatement(type.Item with { IsNullable = false }, present, itemWriter, ns, depth + 1);
                     body = $"{{ if ({item} is {{ }} {present}) {{ {inner} }} else {{ {itemWriter}.WriteNullValue(); }} }}";
                 }
                 else
                 {
-                    body = WriteStatement(type.Item, item, itemWriter, depth + 1).TrimEnd(';');
+                    body = WriteStatement(type.Item, item, itemWriter, ns, depth + 1).TrimEnd(';');
                 }
 
-                return $"{helpers}.{method}({writer}, {value}, static ({itemWriter}, {item}) => {body});";
+                // The item type is spelled out, as for reading: no inference through nested lambdas.
+                return $"{helpers}.{method}<{CSharp.TypeName(type.Item, ns)}>({writer}, {value}, static ({itemWriter}, {item}) => {body});";
         }
     }
 }

@@ -26,7 +26,7 @@ internal static class ReceiverEmitter
             var summary = $"Handles <c>{CSharp.EscapeXml(evt.EventName)}</c>, received as <c>{evt.HttpMethod} {CSharp.EscapeXml(evt.Route)}</c>.";
             writer.WriteLine("/// <summary>");
             writer.WriteLine("/// " + summary);
-            foreach (var line in (evt.Description ?? evt.Summary ?? string.Empty).Split('\n'))
+            foreach (var line in CSharp.Lines(evt.Description ?? evt.Summary ?? string.Empty))
             {
                 if (line.Trim().Length > 0)
                 {

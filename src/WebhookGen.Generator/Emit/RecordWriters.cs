@@ -90,7 +90,7 @@ internal static class RecordWriters
         if (wrapped.Type.Kind != ValueKind.Object || !records.TryGetValue(wrapped.Type.Name!, out var member) || member.IsAbstract
             || (own.Count == 0 && record.DiscriminatorWireName is null))
         {
-            writer.WriteLine(JsonEmitter.WriteStatement(wrapped.Type, access, "writer", 0));
+            writer.WriteLine(JsonEmitter.WriteStatement(wrapped.Type, access, "writer", ns, 0));
             return;
         }
 
@@ -123,14 +123,14 @@ internal static class RecordWriters
             if (!property.IsNullable)
             {
                 writer.WriteLine(writeName);
-                writer.WriteLine(JsonEmitter.WriteStatement(property.Type, member, "writer", 0));
+                writer.WriteLine(JsonEmitter.WriteStatement(property.Type, member, "writer", ns, 0));
                 continue;
             }
 
             var local = Identifiers.MakeUnique(CSharp.Local(property.Name, "Value"), locals);
             writer.OpenBlock($"if ({member} is {{ }} {local})");
             writer.WriteLine(writeName);
-            writer.WriteLine(JsonEmitter.WriteStatement(property.Type, local, "writer", 0));
+            writer.WriteLine(JsonEmitter.WriteStatement(property.Type, local, "writer", ns, 0));
             writer.CloseBlock();
             if (property.IsRequired)
             {

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using WebhookGen.Generator.Helpers;
@@ -20,6 +22,7 @@ internal static class WebhooksEmitter
         var receiverType = CSharp.QualifiedName(ns, receiver.ClassName);
         var descriptors = CSharp.QualifiedName(ns, DescriptorsName(receiver));
         var context = CSharp.QualifiedName(ns, JsonEmitter.ContextName(receiver));
+        var members = MemberNames(DescriptorsName(receiver), spec);
         var writer = CSharp.StartFile(ns);
 
         writer.WriteLine($"/// <summary>What the spec says about <see cref=\"{receiver.ClassName}\"/> and each of its events.</summary>");
@@ -38,7 +41,7 @@ internal static class WebhooksEmitter
             var payload = CSharp.TypeName(evt.Payload, ns);
             writer.WriteLine();
             writer.WriteLine($"/// <summary>The event <c>{CSharp.EscapeXml(evt.EventName)}</c>: <c>{evt.HttpMethod} {CSharp.EscapeXml(evt.Route)}</c>.</summary>");
-            writer.WriteLine($"public static {KnownTypes.EventDescriptor}<{receiverType}, {payload}> {evt.Identifier} {{ get; }} = new(");
+            writer.WriteLine($"public static {KnownTypes.EventDescriptor}<{receiverType}, {payload}> {members[evt.Identifier]} {{ get; }} = new(");
             writer.WriteLine("    Receiver,");
             writer.WriteLine($"    {CSharp.Literal(evt.EventName)},");
             writer.WriteLine($"    {PayloadReader(evt.Payload, ns, context)},");
@@ -59,7 +62,7 @@ internal static class WebhooksEmitter
             writer.WriteLine("    {");
             foreach (var evt in route.Events)
             {
-                writer.WriteLine($"        new({CSharp.Literal(evt.Value)}, {evt.Identifier}),");
+                writer.WriteLine($"        new({CSharp.Literal(evt.Value)}, {members[evt.Identifier]}),");
             }
 
             writer.WriteLine("    });");
@@ -74,8 +77,21 @@ internal static class WebhooksEmitter
         writer.WriteLine();
         EmitServiceExtensions(writer, receiver, accessibility, receiverType, descriptors);
         writer.WriteLine();
-        EmitEndpointExtensions(writer, receiver, spec, accessibility, descriptors);
+        EmitEndpointExtensions(writer, receiver, spec, accessibility, descriptors, members);
         return writer.ToString();
+    }
+
+    /// <summary>
+    /// The descriptor of each event, by its identifier: the identifier, unless it is the class's own name (CS0542), which
+    /// depends on the receiver and so is not known when the spec is read. Then it gets the suffix <c>Value</c>.
+    /// </summary>
+    private static Dictionary<string, string> MemberNames(string className, SpecModel spec)
+    {
+        var used = new HashSet<string>(spec.Events.Select(e => e.Identifier), StringComparer.Ordinal);
+        return spec.Events.ToDictionary(
+            e => e.Identifier,
+            e => e.Identifier == className ? Identifiers.MakeUnique(e.Identifier + "Value", used) : e.Identifier,
+            StringComparer.Ordinal);
     }
 
     private static void EmitServiceExtensions(SourceWriter writer, ReceiverDeclaration receiver, string accessibility, string receiverType, string descriptors)
@@ -98,7 +114,7 @@ internal static class WebhooksEmitter
         writer.CloseBlock();
     }
 
-    private static void EmitEndpointExtensions(SourceWriter writer, ReceiverDeclaration receiver, SpecModel spec, string accessibility, string descriptors)
+    private static void EmitEndpointExtensions(SourceWriter writer, ReceiverDeclaration receiver, SpecModel spec, string accessibility, string descriptors, Dictionary<string, string> members)
     {
         var name = receiver.ClassName;
         writer.OpenBlock("namespace Microsoft.AspNetCore.Builder");
@@ -118,7 +134,7 @@ internal static class WebhooksEmitter
         foreach (var route in spec.Routes)
         {
             var handler = route.Selector == SelectorKind.None
-                ? $"{descriptors}.{route.Events[0].Identifier}.HandleAsync"
+                ? $"{descriptors}.{members[route.Events[0].Identifier]}.HandleAsync"
                 : $"{descriptors}.{RouteName(shared++)}.HandleAsync";
             writer.WriteLine(route.HttpMethod == "POST"
                 ? $"{KnownTypes.EndpointRouteBuilderExtensions}.MapPost(group, {CSharp.Literal(route.Route)}, {handler});"

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -42,6 +43,15 @@ internal static class Identifiers
 
     /// <summary>Members a generated JSON context has besides one metadata property per type.</summary>
     public static ISet<string> JsonContextMembers { get; } = Set(ObjectMembers, "Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions", "Create");
+
+    /// <summary>
+    /// Whether a generated <c>{Receiver}Webhooks</c> has a member of this name besides one descriptor per event: its
+    /// <c>Receiver</c>, a shared route's descriptor (<c>SharedRoute</c>, <c>SharedRoute2</c>, …) or a member of <see cref="object"/>.
+    /// </summary>
+    public static bool IsWebhooksMember(string name) =>
+        name == "Receiver"
+        || Array.IndexOf(ObjectMembers, name) >= 0
+        || (name.StartsWith("SharedRoute", StringComparison.Ordinal) && name.Substring("SharedRoute".Length).All(char.IsDigit));
 
     /// <summary>
     /// PascalCase from any name: see the class remarks. Never a keyword, never empty, always a valid identifier.

@@ -1,3 +1,6 @@
+using System;
+using System.Globalization;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -20,7 +23,25 @@ internal static class ReceiverDeclarationParser
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var attribute = context.Attributes[0];
+
+        // [WebhookReceiver] is not AllowMultiple, but the compiler's CS0579 does not stop the generator: with several
+        // (on one declaration or on several parts of a partial class) the class is reported once, from the part that
+        // holds the first of them, and gets no code.
+        var all = type.GetAttributes()
+            .Where(a => a.AttributeClass?.ToDisplayString() == WebhookReceiverGenerator.AttributeName && a.ApplicationSyntaxReference is not null)
+            .OrderBy(a => a.ApplicationSyntaxReference!.SyntaxTree.FilePath, StringComparer.Ordinal)
+            .ThenBy(a => a.ApplicationSyntaxReference!.Span.Start)
+            .ToList();
+        if (all.Count > 1)
+        {
+            var first = all[0].ApplicationSyntaxReference!;
+            if (first.SyntaxTree != syntax.SyntaxTree || !syntax.Span.Contains(first.Span))
+            {
+                return null;
+            }
+        }
+
+        var attribute = all.Count > 1 ? all[0] : context.Attributes[0];
         var specArgument = attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string value
             ? value
             : string.Empty;
@@ -28,8 +49,14 @@ internal static class ReceiverDeclarationParser
         var ns = type.ContainingNamespace is { IsGlobalNamespace: false } containing ? containing.ToDisplayString() : null;
 
         DiagnosticInfo? error = null;
+        if (all.Count > 1)
+        {
+            var specs = string.Join(", ", all.Select(a => a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is string spec ? "\"" + spec + "\"" : "?"));
+            error = DiagnosticInfo.Create(DiagnosticDescriptors.ReceiverAttributeRepeated, LocationInfo.From(syntax.Identifier.GetLocation()), type.Name, all.Count.ToString(CultureInfo.InvariantCulture), specs);
+        }
+
         var isPartial = syntax.Modifiers.Any(SyntaxKind.PartialKeyword);
-        if (!isPartial || type.IsGenericType || type.ContainingType is not null || type.IsStatic)
+        if (error is null && (!isPartial || type.IsGenericType || type.ContainingType is not null || type.IsStatic))
         {
             error = DiagnosticInfo.Create(DiagnosticDescriptors.ReceiverNotPartial, LocationInfo.From(syntax.Identifier.GetLocation()), type.Name);
         }

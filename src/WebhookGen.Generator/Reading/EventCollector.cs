@@ -68,7 +68,7 @@ internal sealed class EventCollector(SpecReadContext context, SchemaTypeBuilder 
                 candidate.Pointer,
                 names[candidate],
                 response is null ? "the payload is received as raw JSON (JsonElement)" : "the schema of its 2xx response is taken as the payload");
-            var id = Identifiers.MakeUnique(Identifiers.ToPascalCase(names[candidate]), _identifiers);
+            var id = EventIdentifier(names[candidate]);
             typed.Add(new TypedEvent(candidate, names[candidate], id, response is null ? TypeRef.Json : Payload(response, id, candidate.Pointer)));
         }
 
@@ -89,6 +89,16 @@ internal sealed class EventCollector(SpecReadContext context, SchemaTypeBuilder 
             .ToList();
     }
 
+    /// <summary>
+    /// The event's identifier, which names its descriptor in <c>{Receiver}Webhooks</c>: the suffix <c>Value</c> when that
+    /// class has a member of the name already (<c>Receiver</c>, <c>Equals</c>), then unique among the events.
+    /// </summary>
+    private string EventIdentifier(string name)
+    {
+        var identifier = Identifiers.ToPascalCase(name);
+        return Identifiers.MakeUnique(Identifiers.IsWebhooksMember(identifier) ? identifier + "Value" : identifier, _identifiers);
+    }
+
     /// <summary><c>On{Event}Async</c>; an event already named <c>On…</c> (a callback <c>onData</c>) is not doubled.</summary>
     private static string HandlerName(string identifier)
     {
@@ -107,7 +117,7 @@ internal sealed class EventCollector(SpecReadContext context, SchemaTypeBuilder 
             var events = new List<TypedEvent>();
             foreach (var entry in mapping)
             {
-                var identifier = Identifiers.MakeUnique(Identifiers.ToPascalCase(shortNames[entry.Key]), _identifiers);
+                var identifier = EventIdentifier(shortNames[entry.Key]);
                 var payload = Payload(entry.Value, identifier, candidate.Pointer);
                 events.Add(new TypedEvent(candidate, entry.Key, identifier, payload, property, entry.Key));
             }
@@ -115,7 +125,7 @@ internal sealed class EventCollector(SpecReadContext context, SchemaTypeBuilder 
             return events;
         }
 
-        var id = Identifiers.MakeUnique(Identifiers.ToPascalCase(name), _identifiers);
+        var id = EventIdentifier(name);
         var implicitDiscriminator = ImplicitDiscriminator(schema, depth: 0);
         return [new TypedEvent(
             candidate,
@@ -213,7 +223,7 @@ internal sealed class EventCollector(SpecReadContext context, SchemaTypeBuilder 
     private static IOpenApiSchema? ResponseSchema(OpenApiOperation operation) =>
         operation.Responses?
             .Where(r => r.Key.StartsWith("2", StringComparison.Ordinal))
-            .Select(r => JsonSchema(r.Value.Content))
+            .Select(r => JsonSchema(r.Value?.Content))
             .FirstOrDefault(schema => schema is not null);
 
     private static IOpenApiSchema? JsonSchema(IDictionary<string, IOpenApiMediaType>? content)
@@ -230,7 +240,8 @@ internal sealed class EventCollector(SpecReadContext context, SchemaTypeBuilder 
                 || type.EndsWith("+json", StringComparison.OrdinalIgnoreCase)
                 || type == "*/*")
             {
-                return media.Value.Schema;
+                // A media type written with no value (`application/json:` and nothing under it) describes no schema.
+                return media.Value?.Schema;
             }
         }
 

@@ -48,6 +48,12 @@ internal static class SpecModelBuilder
             return Empty(filePath, context);
         }
 
+        if (SpecVersion.Check(root) is { } unsupported)
+        {
+            context.Report(DiagnosticDescriptors.UnsupportedVersion, unsupported.Pointer, unsupported.Written);
+            return Empty(filePath, context);
+        }
+
         try
         {
             Bundle(root, filePath, references, context, cancellationToken);
@@ -76,7 +82,8 @@ internal static class SpecModelBuilder
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            context.Report(DiagnosticDescriptors.SpecNotOpenApi, string.Empty, exception.GetType().Name + ": " + exception.Message);
+            // The library says what failed but not where: point at the node that most likely made it throw.
+            context.Report(DiagnosticDescriptors.SpecNotOpenApi, ReaderFailure.Locate(root, exception), "the OpenAPI reader failed: " + exception.GetType().Name + ": " + exception.Message);
             return Empty(filePath, context);
         }
     }

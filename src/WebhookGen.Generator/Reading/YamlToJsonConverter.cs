@@ -38,9 +38,10 @@ internal static class YamlToJsonConverter
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            var builder = new Builder(current, maxNodeCount, cancellationToken);
             try
             {
-                return new Builder(current, maxNodeCount, cancellationToken).Run();
+                return builder.Run();
             }
             catch (YamlException ex) when (repairs < MaxRepairs && YamlBlockScalarRepair.TryRepair(current, ex, out string repaired))
             {
@@ -54,6 +55,21 @@ internal static class YamlToJsonConverter
             catch (ConversionException ex)
             {
                 return SpecTextReadResult.Failure(ex.Message, ToPosition(ex.Mark), isYaml: true);
+            }
+            catch (OperationCanceledException)
+            {
+                throw;
+            }
+#pragma warning disable CA1031 // YamlDotNet throws a few exceptions of its own instead of a YamlException; they are the spec's problem too.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                // An unclosed flow collection at the end of the text makes the parser throw InvalidOperationException,
+                // with no position: point at the innermost flow collection still open, else where parsing stopped.
+                return SpecTextReadResult.Failure(
+                    "The YAML parser failed (" + ex.GetType().Name + ": " + ex.Message + ") " + (builder.OpenFlowCollection is null ? "after this point" : "inside the flow collection that starts here; is a ']' or '}' missing?"),
+                    ToPosition(builder.OpenFlowCollection ?? builder.LastMark),
+                    isYaml: true);
             }
         }
     }
@@ -111,6 +127,9 @@ internal static class YamlToJsonConverter
 
         // Sequences: the index of the next item.
         public int NextIndex;
+
+        /// <summary>Where a flow collection (<c>[...]</c>, <c>{...}</c>) starts; null for a block one.</summary>
+        public Mark? FlowStart;
 
         public bool IsMappingLike => Kind == FrameKind.Mapping || Kind == FrameKind.MergeSource;
 
@@ -187,6 +206,26 @@ internal static class YamlToJsonConverter
 
         private Frame? Top => _stack.Count == 0 ? null : _stack[_stack.Count - 1];
 
+        /// <summary>The end of the last event the parser produced.</summary>
+        public Mark LastMark { get; private set; }
+
+        /// <summary>The start of the innermost flow collection not closed yet, if any.</summary>
+        public Mark? OpenFlowCollection
+        {
+            get
+            {
+                for (int i = _stack.Count - 1; i >= 0; i--)
+                {
+                    if (_stack[i].FlowStart is { } start)
+                    {
+                        return start;
+                    }
+                }
+
+                return null;
+            }
+        }
+
         public SpecTextReadResult Run()
         {
             if (!SkipToFirstDocument())
@@ -206,6 +245,8 @@ internal static class YamlToJsonConverter
                 {
                     throw new ConversionException("The YAML stream ended inside a document.", default);
                 }
+
+                LastMark = _parser.Current!.End;
 
                 switch (_parser.Current)
                 {
@@ -363,6 +404,7 @@ internal static class YamlToJsonConverter
                 NodeCountBefore = _nodeCount - 1,
                 Anchor = start.Anchor.IsEmpty ? null : start.Anchor.Value,
                 Id = SourcePositionMap.NoNode,
+                FlowStart = start is MappingStart { Style: MappingStyle.Flow } || start is SequenceStart { Style: SequenceStyle.Flow } ? start.Start : null,
             };
 
             bool inMerge = top is not null && (top.Kind == FrameKind.MergeList || top.PendingIsMerge);

@@ -72,7 +72,8 @@ internal static class EventSourceReader
                 var operationPointer = SpecPointer.Append(SpecPointer.Append("/paths", path.Key), method.ToLowerInvariant());
                 foreach (var callback in operation.Callbacks ?? new Dictionary<string, IOpenApiCallback>())
                 {
-                    foreach (var expression in callback.Value.PathItems ?? new Dictionary<RuntimeExpression, IOpenApiPathItem>())
+                    // A callback written with no value (`onData:` and nothing under it) has no path items.
+                    foreach (var expression in callback.Value?.PathItems ?? new Dictionary<RuntimeExpression, IOpenApiPathItem>())
                     {
                         var text = expression.Key.Expression ?? string.Empty;
                         foreach (var (callbackMethod, callbackOperation) in Operations(expression.Value))

@@ -79,8 +79,10 @@ internal sealed partial class SchemaTypeBuilder
                 continue;
             }
 
-            foreach (var property in source.Properties)
+            foreach (var entry in source.Properties)
             {
+                // A property written with no schema (`userData:`) reaches us as null: it takes any value, as `{}` does.
+                var property = new KeyValuePair<string, IOpenApiSchema>(entry.Key, entry.Value ?? new OpenApiSchema());
                 var propertyPointer = SpecPointer.Append(sourcePointer, "properties", property.Key);
                 if (!indexes.TryGetValue(property.Key, out var index))
                 {
