@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using Shouldly;
 using WebhookGen.Generator.Tests.Infrastructure;
+using static WebhookGen.Generator.Tests.Infrastructure.DiagnosticAssertions;
 using Xunit;
 
 namespace WebhookGen.Generator.Tests;
@@ -239,6 +240,25 @@ public sealed class DiagnosticsTests
         diagnostic.Id.ShouldBe("WHG004");
         diagnostic.GetMessage(CultureInfo.InvariantCulture).ShouldContain("the OpenAPI reader failed: ArgumentNullException");
         ShouldPointAt(diagnostic, SpecPath, spec, "''");
+    }
+
+    [Theory]
+    [InlineData("- url: https://example.test/hooks", "- url: https://{host}/hooks\n  variables:\n    host: 5", "'host' must be an object, not the value 5", "5")]
+    [InlineData("count:\n          type: integer\n          format: int32", "count: integer", "'count' must be an object, not a string", "integer")]
+    [InlineData("count:\n          type: integer\n          format: int32", "count: [1, 2]", "'count' must be an object, not a list", "[1, 2]")]
+    public void A_scalar_where_the_openapi_library_expects_an_object_is_an_error_at_that_value(string replaced, string by, string problem, string at)
+    {
+        // Microsoft.OpenApi throws NullReferenceException here instead of reporting: the read step says what and where.
+        var spec = MiniSpecs.OneEvent.Replace(replaced, by, StringComparison.Ordinal);
+        spec.ShouldNotBe(MiniSpecs.OneEvent);
+        var run = GeneratorHarness.Run(MiniSpecs.ReceiverSource, new InMemoryAdditionalText(SpecPath, spec));
+
+        run.Result.Results.ShouldAllBe(r => r.Exception == null);
+        var diagnostic = run.GeneratorDiagnostics.ShouldHaveSingleItem();
+        diagnostic.Id.ShouldBe("WHG004");
+        diagnostic.GetMessage(CultureInfo.InvariantCulture).ShouldBe("The spec is not an OpenAPI document WebhookGen can read: " + problem);
+        ShouldPointAt(diagnostic, SpecPath, spec, at, after: by.Split('\n')[^1].Trim());
+        run.Sources.ShouldBeEmpty();
     }
 
     [Fact]
@@ -527,25 +547,5 @@ public sealed class DiagnosticsTests
         run.Source(".Webhooks.g.cs").ShouldContain("HmacAlgorithm.Sha256");
         run.Source(".Webhooks.g.cs").ShouldContain("defaultRoutePrefix: \"/hooks\"");
         run.Source(".Webhooks.g.cs").ShouldContain("signatureFailureStatusCode: 401");
-    }
-
-    /// <summary>
-    /// The diagnostic is in <paramref name="path"/> at the first occurrence of <paramref name="marker"/> in
-    /// <paramref name="text"/> (after the first line that contains <paramref name="after"/>, if given): that line, that column.
-    /// </summary>
-    private static void ShouldPointAt(Diagnostic diagnostic, string path, string text, string marker, string? after = null)
-    {
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        var from = after is null ? 0 : Array.FindIndex(lines, l => l.Contains(after, StringComparison.Ordinal));
-        from.ShouldBeGreaterThanOrEqualTo(0, $"'{after}' is not in the text");
-        var line = Array.FindIndex(lines, from, l => l.Contains(marker, StringComparison.Ordinal));
-        line.ShouldBeGreaterThanOrEqualTo(0, $"'{marker}' is not in the text");
-
-        var span = diagnostic.Location.GetLineSpan();
-        var actual = span.StartLinePosition.Line < lines.Length ? lines[span.StartLinePosition.Line] : "(past the end)";
-        span.Path.ShouldBe(path, diagnostic.ToString());
-        span.StartLinePosition.ShouldBe(
-            new LinePosition(line, lines[line].IndexOf(marker, StringComparison.Ordinal)),
-            $"{diagnostic}\nexpected at '{marker}' in: {lines[line]}\nbut is at column {span.StartLinePosition.Character} of: {actual}");
     }
 }

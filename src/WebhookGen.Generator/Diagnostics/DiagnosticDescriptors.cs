@@ -103,6 +103,11 @@ internal static class DiagnosticDescriptors
         "{0} has {1} [WebhookReceiver] attributes ({2}); a class receives the events of one spec: keep one attribute, and declare a receiver class of its own for each other spec",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor NameChanged = Create(
+        "WHG020", "A name from the spec was changed to be valid C#",
+        "{0} '{1}' is named {2} in C#: {3}",
+        DiagnosticSeverity.Info);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLink + id.ToLowerInvariant());
 }

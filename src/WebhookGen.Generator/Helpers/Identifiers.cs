@@ -152,6 +152,53 @@ internal static class Identifiers
         return candidate;
     }
 
+    /// <summary>
+    /// Why <paramref name="identifier"/>, the C# name given to <paramref name="specName"/>, differs from it beyond
+    /// PascalCasing (a symbol spelled, an underscore before a digit, a suffix); null when casing and separators are all
+    /// that changed. <paramref name="preferred"/> is the name before any suffix; <paramref name="specName"/> is null for
+    /// a name made by WebhookGen (an inline type named from where it stands), which can only have gained a suffix.
+    /// </summary>
+    public static string? WhyRenamed(string? specName, string preferred, string identifier)
+    {
+        var reasons = new List<string>(2);
+        if (specName is not null)
+        {
+            if (specName.Length == 0)
+            {
+                reasons.Add("the empty name is spelled Empty");
+            }
+            else if (!specName.Any(IsIdentifierPart))
+            {
+                reasons.Add("it has no letter or digit, so its symbols are spelled out");
+            }
+            else if (specName.Length > 1 && specName[0] is '-' or '+' && char.IsDigit(specName[1]))
+            {
+                reasons.Add("its sign is spelled out so that it stays apart from the unsigned value");
+            }
+            else if (preferred.Length > 1 && preferred[0] == '_' && char.IsDigit(preferred[1]))
+            {
+                reasons.Add("a C# name cannot start with a digit");
+            }
+        }
+
+        if (identifier.StartsWith(preferred, StringComparison.Ordinal) && identifier.Length > preferred.Length)
+        {
+            var suffix = identifier.Substring(preferred.Length);
+            if (suffix.StartsWith("Value", StringComparison.Ordinal))
+            {
+                reasons.Add("'" + preferred + "' is the name of the type itself or of a member it always has");
+                suffix = suffix.Substring("Value".Length);
+            }
+
+            if (suffix.Length > 0)
+            {
+                reasons.Add("'" + identifier.Substring(0, identifier.Length - suffix.Length) + "' is already taken by another name here");
+            }
+        }
+
+        return reasons.Count == 0 ? null : string.Join("; ", reasons);
+    }
+
     private static void AppendWord(StringBuilder builder, StringBuilder word)
     {
         if (word.Length == 0)

@@ -68,7 +68,7 @@ internal sealed class EventCollector(SpecReadContext context, SchemaTypeBuilder 
                 candidate.Pointer,
                 names[candidate],
                 response is null ? "the payload is received as raw JSON (JsonElement)" : "the schema of its 2xx response is taken as the payload");
-            var id = EventIdentifier(names[candidate]);
+            var id = EventIdentifier(names[candidate], candidate.Pointer);
             typed.Add(new TypedEvent(candidate, names[candidate], id, response is null ? TypeRef.Json : Payload(response, id, candidate.Pointer)));
         }
 
@@ -93,10 +93,13 @@ internal sealed class EventCollector(SpecReadContext context, SchemaTypeBuilder 
     /// The event's identifier, which names its descriptor in <c>{Receiver}Webhooks</c>: the suffix <c>Value</c> when that
     /// class has a member of the name already (<c>Receiver</c>, <c>Equals</c>), then unique among the events.
     /// </summary>
-    private string EventIdentifier(string name)
+    /// <param name="pointer">The event's operation: WHG020 is reported at the key above it (the webhook's name, the path).</param>
+    private string EventIdentifier(string name, string pointer)
     {
-        var identifier = Identifiers.ToPascalCase(name);
-        return Identifiers.MakeUnique(Identifiers.IsWebhooksMember(identifier) ? identifier + "Value" : identifier, _identifiers);
+        var preferred = Identifiers.ToPascalCase(name);
+        var identifier = Identifiers.MakeUnique(Identifiers.IsWebhooksMember(preferred) ? preferred + "Value" : preferred, _identifiers);
+        context.ReportRenamed("Event", pointer.Substring(0, pointer.LastIndexOf('/')), name, preferred, identifier, atKey: true);
+        return identifier;
     }
 
     /// <summary><c>On{Event}Async</c>; an event already named <c>On…</c> (a callback <c>onData</c>) is not doubled.</summary>
@@ -117,7 +120,7 @@ internal sealed class EventCollector(SpecReadContext context, SchemaTypeBuilder 
             var events = new List<TypedEvent>();
             foreach (var entry in mapping)
             {
-                var identifier = EventIdentifier(shortNames[entry.Key]);
+                var identifier = EventIdentifier(shortNames[entry.Key], candidate.Pointer);
                 var payload = Payload(entry.Value, identifier, candidate.Pointer);
                 events.Add(new TypedEvent(candidate, entry.Key, identifier, payload, property, entry.Key));
             }
@@ -125,7 +128,7 @@ internal sealed class EventCollector(SpecReadContext context, SchemaTypeBuilder 
             return events;
         }
 
-        var id = EventIdentifier(name);
+        var id = EventIdentifier(name, candidate.Pointer);
         var implicitDiscriminator = ImplicitDiscriminator(schema, depth: 0);
         return [new TypedEvent(
             candidate,

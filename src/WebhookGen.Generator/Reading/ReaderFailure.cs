@@ -19,20 +19,51 @@ internal static class ReaderFailure
         "jsonSchemaDialect", "$schema", "$id", "$self",
     };
 
-    /// <summary>The pointer of the node that made the library throw <paramref name="exception"/>, or "" (the document) when none is found.</summary>
-    public static string Locate(JsonNode root, Exception exception)
+    /// <summary>
+    /// Maps whose every value must be an object. The library throws <see cref="NullReferenceException"/> on some of them
+    /// when a value is a scalar (<c>variables: {host: 5}</c>, <c>properties: {count: 5}</c>) instead of reporting it.
+    /// </summary>
+    private static readonly HashSet<string> MapsOfObjects = new(StringComparer.Ordinal)
     {
-        Func<string, JsonNode?, bool>? culprit = exception switch
+        "variables", "properties", "patternProperties", "$defs", "definitions", "schemas", "responses", "parameters",
+        "requestBodies", "headers", "content", "encoding", "examples", "links", "callbacks", "securitySchemes", "pathItems",
+        "webhooks", "mediaTypes",
+    };
+
+    /// <summary>
+    /// The pointer of the node that made the library throw <paramref name="exception"/>, or "" (the document) when none is
+    /// found; and what is wrong with it, when that is clearer than the exception's message.
+    /// </summary>
+    public static (string Pointer, string? Problem) Locate(JsonNode root, Exception exception)
+    {
+        Func<string?, string, JsonNode?, bool>? culprit = exception switch
         {
-            UriFormatException => static (name, node) => UriFields.Contains(name) && Text(node) is { } text && !Uri.TryCreate(text, UriKind.RelativeOrAbsolute, out _),
-            ArgumentException => static (name, node) => name == "$ref" && Text(node) is { } text && text.Trim().Length == 0,
+            UriFormatException => static (parent, name, node) => UriFields.Contains(name) && Text(node) is { } text && !Uri.TryCreate(text, UriKind.RelativeOrAbsolute, out _),
+            ArgumentException => static (parent, name, node) => name == "$ref" && Text(node) is { } text && text.Trim().Length == 0,
+            NullReferenceException or InvalidCastException => static (parent, name, node) => parent is not null && MapsOfObjects.Contains(parent) && node is not JsonObject,
             _ => null,
         };
 
-        return culprit is null ? string.Empty : Find(root, string.Empty, culprit) ?? string.Empty;
+        if (culprit is null || Find(root, string.Empty, null, culprit) is not { } found)
+        {
+            return (string.Empty, null);
+        }
+
+        return exception is NullReferenceException or InvalidCastException
+            ? (found.Pointer, "'" + found.Name + "' must be an object, not " + Describe(found.Node))
+            : (found.Pointer, null);
     }
 
-    private static string? Find(JsonNode? node, string pointer, Func<string, JsonNode?, bool> culprit)
+    private static string Describe(JsonNode? node) => node switch
+    {
+        null => "null",
+        JsonArray => "a list",
+        JsonValue value => value.GetValueKind() == System.Text.Json.JsonValueKind.String ? "a string" : "the value " + value.ToJsonString(),
+        _ => "this value",
+    };
+
+    /// <param name="parentName">The key <paramref name="node"/> stands at, when that key is an OpenAPI field.</param>
+    private static (string Pointer, string Name, JsonNode? Node)? Find(JsonNode? node, string pointer, string? parentName, Func<string?, string, JsonNode?, bool> culprit)
     {
         switch (node)
         {
@@ -42,12 +73,14 @@ internal static class ReaderFailure
                     var child = SpecPointer.Append(pointer, property.Key);
 
                     // Server URLs are templates ({region}.example.com), read as strings, never as a Uri.
-                    if ((property.Key != "url" || !pointer.Contains("/servers/")) && culprit(property.Key, property.Value))
+                    if ((property.Key != "url" || !pointer.Contains("/servers/")) && culprit(parentName, property.Key, property.Value))
                     {
-                        return child;
+                        return (child, property.Key, property.Value);
                     }
 
-                    if (Find(property.Value, child, culprit) is { } found)
+                    // The entries of a map of objects are named by the spec's author: their own keys are fields again.
+                    var childName = parentName is not null && MapsOfObjects.Contains(parentName) ? null : property.Key;
+                    if (Find(property.Value, child, childName, culprit) is { } found)
                     {
                         return found;
                     }
@@ -57,7 +90,7 @@ internal static class ReaderFailure
             case JsonArray array:
                 for (var i = 0; i < array.Count; i++)
                 {
-                    if (Find(array[i], SpecPointer.Append(pointer, i.ToString(System.Globalization.CultureInfo.InvariantCulture)), culprit) is { } found)
+                    if (Find(array[i], SpecPointer.Append(pointer, i.ToString(System.Globalization.CultureInfo.InvariantCulture)), null, culprit) is { } found)
                     {
                         return found;
                     }

@@ -69,7 +69,8 @@ internal static class SpecModelBuilder
 
             foreach (var error in result.Diagnostic?.Errors ?? Enumerable.Empty<OpenApiError>())
             {
-                context.Report(DiagnosticDescriptors.SpecWarning, Pointer(error.Pointer), error.Message);
+                var (pointer, message, atKey) = ReaderErrorPointer.Locate(Pointer(error.Pointer), error.Message, context.Exists);
+                context.Diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SpecWarning, atKey ? context.LocateKey(pointer) : context.Locate(pointer), message));
             }
 
             return FromDocument(filePath, root, result.Document, lifted, context);
@@ -83,7 +84,8 @@ internal static class SpecModelBuilder
 #pragma warning restore CA1031
         {
             // The library says what failed but not where: point at the node that most likely made it throw.
-            context.Report(DiagnosticDescriptors.SpecNotOpenApi, ReaderFailure.Locate(root, exception), "the OpenAPI reader failed: " + exception.GetType().Name + ": " + exception.Message);
+            var (pointer, problem) = ReaderFailure.Locate(root, exception);
+            context.Report(DiagnosticDescriptors.SpecNotOpenApi, pointer, problem ?? "the OpenAPI reader failed: " + exception.GetType().Name + ": " + exception.Message);
             return Empty(filePath, context);
         }
     }
@@ -127,6 +129,8 @@ internal static class SpecModelBuilder
 
         // A receiver written as paths is described by its own server URL; a provider's webhooks or callbacks are not.
         var prefix = collector.Style == EventSourceKind.Path ? RoutePrefixReader.Read(document.Servers) : DefaultPrefix;
+        var typeModels = types.Types.ToEquatableArray();
+        types.ReportRenamedProperties();
         return new SpecModel(
             filePath,
             document.Info?.Title,
@@ -136,7 +140,7 @@ internal static class SpecModelBuilder
             deliveryIdHeader,
             events.ToEquatableArray(),
             collector.Routes.ToEquatableArray(),
-            types.Types.ToEquatableArray(),
+            typeModels,
             context.Diagnostics.ToEquatableArray());
     }
 

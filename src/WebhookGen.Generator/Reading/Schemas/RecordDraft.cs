@@ -43,7 +43,11 @@ internal sealed record PropertyDraft(
     bool IsRequired,
     bool SchemaNullable,
     string? Description,
-    PropertySource Source = PropertySource.Wire);
+    PropertySource Source = PropertySource.Wire)
+{
+    /// <summary>Where the property is declared in the spec (its key), for a wire property.</summary>
+    public string? Pointer { get; init; }
+}
 
 /// <summary>A union while the spec is read.</summary>
 internal sealed class UnionDraft(string? discriminator)

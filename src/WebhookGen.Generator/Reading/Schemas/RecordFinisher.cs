@@ -17,10 +17,12 @@ namespace WebhookGen.Generator.Reading;
 /// </summary>
 internal static class RecordFinisher
 {
+    /// <param name="renamed">Gets each wire property declared and the C# name it was given.</param>
     public static Dictionary<string, TypeModel> Finish(
         IReadOnlyList<string> order,
         IReadOnlyDictionary<string, RecordDraft> records,
-        IReadOnlyDictionary<string, EnumTypeModel> enums)
+        IReadOnlyDictionary<string, EnumTypeModel> enums,
+        List<(PropertyDraft Draft, string Name)> renamed)
     {
         var finished = new Dictionary<string, TypeModel>(StringComparer.Ordinal);
         var bases = new HashSet<string>(records.Values.Where(r => r.BaseName is not null).Select(r => r.BaseName!), StringComparer.Ordinal);
@@ -30,7 +32,7 @@ internal static class RecordFinisher
         {
             if (records.ContainsKey(name))
             {
-                FinishRecord(name, records, enums, bases, models, dropped, new HashSet<string>(StringComparer.Ordinal));
+                FinishRecord(name, records, enums, bases, models, dropped, new HashSet<string>(StringComparer.Ordinal), renamed);
             }
         }
 
@@ -86,7 +88,8 @@ internal static class RecordFinisher
         HashSet<string> bases,
         Dictionary<string, ObjectTypeModel> done,
         HashSet<string> dropped,
-        HashSet<string> visiting)
+        HashSet<string> visiting,
+        List<(PropertyDraft Draft, string Name)> renamed)
     {
         if (done.TryGetValue(name, out var existing))
         {
@@ -96,7 +99,7 @@ internal static class RecordFinisher
         var draft = records[name];
         visiting.Add(name);
         var baseName = draft.BaseName is { } b && records.ContainsKey(b) && !visiting.Contains(b) ? b : null;
-        var baseModel = baseName is null ? null : FinishRecord(baseName, records, enums, bases, done, dropped, visiting);
+        var baseModel = baseName is null ? null : FinishRecord(baseName, records, enums, bases, done, dropped, visiting, renamed);
         var all = (baseModel?.AllProperties ?? EquatableArray<PropertyModel>.Empty).ToList();
         var hidden = (baseModel?.HiddenProperties ?? EquatableArray<HiddenPropertyModel>.Empty).ToList();
         var pinned = (baseModel?.PinnedValues ?? EquatableArray<PinnedValueModel>.Empty).ToList();
@@ -129,6 +132,10 @@ internal static class RecordFinisher
             var added = Property(property, Identifiers.MakeUnique(Identifiers.Unreserved(property.PreferredName, name, Identifiers.RecordMembers), usedNames));
             declared.Add(added);
             all.Add(added);
+            if (property.Source == PropertySource.Wire)
+            {
+                renamed.Add((property, added.Name));
+            }
         }
 
         // required in this schema for a property a base declares optional: this record's reader requires it.

@@ -59,7 +59,7 @@ internal sealed partial class SchemaTypeBuilder
                 type,
                 draft.Required.Contains(key),
                 SchemaFacts.IsNullable(property),
-                description));
+                description) { Pointer = propertyPointer });
         }
     }
 

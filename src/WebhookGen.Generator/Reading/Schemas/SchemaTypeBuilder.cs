@@ -35,6 +35,7 @@ internal sealed partial class SchemaTypeBuilder(SpecReadContext context)
     private readonly HashSet<string> _typeNames = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<RecordDraft> _pendingUnions = new();
     private readonly Dictionary<string, string> _unionsByKey = new(StringComparer.Ordinal);
+    private readonly List<(PropertyDraft Draft, string Name)> _renamedProperties = new();
     private int _depth;
     private Dictionary<string, TypeModel>? _finished;
 
@@ -101,7 +102,7 @@ internal sealed partial class SchemaTypeBuilder(SpecReadContext context)
         if (form.IsNamedType)
         {
             // Registered before the schema is read, so a schema that refers to itself ends the recursion.
-            string Register() => _namesByReference[id!] = NewTypeName(Identifiers.ToPascalCase(id!), form);
+            string Register() => _namesByReference[id!] = NewTypeName(Identifiers.ToPascalCase(id!), form, id, targetPointer);
             var built = Build(target, Register, targetPointer, form);
             _namesByReference[id!] = built.Name!; // the same union met earlier, when it was not built anew
             return built;
@@ -138,7 +139,7 @@ internal sealed partial class SchemaTypeBuilder(SpecReadContext context)
             case SchemaForm.Value:
                 return ResolveValue(schema, contextName, pointer);
             default:
-                return Build(schema, () => NewTypeName(contextName, form), pointer, form);
+                return Build(schema, () => NewTypeName(contextName, form, pointer: pointer), pointer, form);
         }
     }
 
@@ -289,17 +290,42 @@ internal sealed partial class SchemaTypeBuilder(SpecReadContext context)
     }
 
     /// <summary>A type name unused so far (ignoring case: it is a file name too), and none of the members the type will declare.</summary>
-    private string NewTypeName(string preferred, SchemaClass? form = null)
+    /// <param name="specName">The schema's key in the spec; null for a name WebhookGen made from where the schema stands.</param>
+    /// <param name="pointer">Where the schema stands, for WHG020 when the name had to change.</param>
+    private string NewTypeName(string preferred, SchemaClass? form = null, string? specName = null, string? pointer = null)
     {
         var reserved = form?.Form is SchemaForm.StringEnum or SchemaForm.IntegerEnum ? Identifiers.EnumTypeNames : Identifiers.RecordTypeNames;
-        return Identifiers.MakeUnique(Identifiers.Unreserved(preferred, string.Empty, reserved), _typeNames);
+        var name = Identifiers.MakeUnique(Identifiers.Unreserved(preferred, string.Empty, reserved), _typeNames);
+        if (pointer is not null)
+        {
+            context.ReportRenamed("Schema", pointer, specName, preferred, name, atKey: specName is not null);
+        }
+
+        return name;
+    }
+
+    /// <summary>
+    /// WHG020 for each property whose C# name had to change beyond PascalCasing; enum values, schemas and events are
+    /// reported as they are named, properties only once every record is finished.
+    /// </summary>
+    public void ReportRenamedProperties()
+    {
+        Finish();
+        foreach (var (draft, name) in _renamedProperties)
+        {
+            if (draft.Pointer is { } pointer)
+            {
+                context.ReportRenamed("Property", pointer, draft.WireName, draft.PreferredName, name, atKey: true);
+            }
+        }
     }
 
     private Dictionary<string, TypeModel> Finish()
     {
         if (_finished is null || _depth > 0)
         {
-            _finished = RecordFinisher.Finish(_order, _records, _enums);
+            _renamedProperties.Clear();
+            _finished = RecordFinisher.Finish(_order, _records, _enums, _renamedProperties);
         }
 
         return _finished;
