@@ -72,7 +72,7 @@ internal sealed class EventCollector(SpecReadContext context, SchemaTypeBuilder 
             typed.Add(new TypedEvent(candidate, names[candidate], id, response is null ? TypeRef.Json : Payload(response, id, candidate.Pointer)));
         }
 
-        var planner = new DispatchPlanner(context, types.FindObject, name => types.Types.OfType<EnumTypeModel>().FirstOrDefault(e => e.Name == name));
+        var planner = new DispatchPlanner(context, types.FindObject, types.FindEnum);
         var (routes, routeByIdentifier) = planner.Plan(typed);
         Routes.AddRange(routes);
         var handlers = new HashSet<string>(StringComparer.Ordinal);

@@ -52,6 +52,9 @@ internal sealed partial class SchemaTypeBuilder(SpecReadContext context)
     /// <summary>The finished record of that name; null for an enum or an unknown name.</summary>
     public ObjectTypeModel? FindObject(string name) => Finish().TryGetValue(name, out var type) ? type as ObjectTypeModel : null;
 
+    /// <summary>The finished enum of that name; null for a record, an enum left out, or an unknown name.</summary>
+    public EnumTypeModel? FindEnum(string name) => Finish().TryGetValue(name, out var type) ? type as EnumTypeModel : null;
+
     /// <summary>The type of a value described by <paramref name="schema"/>, building the types it needs.</summary>
     /// <param name="contextName">The name an inline type gets: where the schema stands, in PascalCase.</param>
     /// <param name="pointer">Where the schema stands in the spec, for diagnostics.</param>

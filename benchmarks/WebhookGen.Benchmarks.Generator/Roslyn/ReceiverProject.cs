@@ -1,0 +1,84 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using WebhookGen.Generator.Tests.Infrastructure;
+
+namespace WebhookGen.Benchmarks.Generator.Roslyn;
+
+/// <summary>
+/// The project a generator run sees: one receiver class naming <c>webhooks.yaml</c>, one unrelated source file, the
+/// references of an ASP.NET Core app plus the WebhookGen runtime, and the spec as an AdditionalFiles item.
+/// </summary>
+internal sealed class ReceiverProject
+{
+    public const string SpecPath = "/project/webhooks.yaml";
+
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.CSharp12);
+
+    private const string ReceiverSource = """
+        namespace ReceiverApp;
+
+        [WebhookGen.WebhookReceiver("webhooks.yaml")]
+        public partial class Receiver {}
+        """;
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
+
+    public ReceiverProject(string specText)
+    {
+        UnrelatedTree = Parse(UnrelatedSource(0), "/project/Unrelated.cs");
+        Compilation = CSharpCompilation.Create(
+            "ReceiverApp",
+            [Parse(ReceiverSource, "/project/Receiver.cs"), UnrelatedTree],
+            References.Value,
+            new CSharpCompilationOptions(
+                OutputKind.DynamicallyLinkedLibrary,
+                nullableContextOptions: NullableContextOptions.Enable,
+                specificDiagnosticOptions: [new("CS1701", ReportDiagnostic.Suppress), new("CS1702", ReportDiagnostic.Suppress)]));
+        Spec = new InMemoryAdditionalText(SpecPath, specText);
+    }
+
+    public CSharpCompilation Compilation { get; }
+
+    public AdditionalText Spec { get; }
+
+    /// <summary>The file an unrelated edit replaces.</summary>
+    public SyntaxTree UnrelatedTree { get; }
+
+    /// <summary>The unrelated file as it reads after edit number <paramref name="edit"/>.</summary>
+    public static SyntaxTree UnrelatedEdit(int edit) => Parse(UnrelatedSource(edit), "/project/Unrelated.cs");
+
+    /// <summary>A new file that has nothing to do with the receiver.</summary>
+    public static SyntaxTree AddedFile() => Parse("namespace ReceiverApp;\n\npublic sealed class Added {}\n", "/project/Added.cs");
+
+    private static string UnrelatedSource(int edit) => $$"""
+        namespace ReceiverApp;
+
+        public static class Unrelated
+        {
+            public static int Answer() => {{edit}};
+        }
+        """;
+
+    private static SyntaxTree Parse(string source, string path) => CSharpSyntaxTree.ParseText(source, ParseOptions, path);
+
+    private static ImmutableArray<MetadataReference> LoadReferences()
+    {
+        var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
+        string runtime = typeof(WebhookGen.WebhookReceiverAttribute).Assembly.Location;
+        return
+        [
+            .. platform
+                .Where(path => IsAppReference(Path.GetFileName(path)))
+                .Append(runtime)
+                .Distinct(StringComparer.OrdinalIgnoreCase)
+                .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path)),
+        ];
+    }
+
+    private static bool IsAppReference(string fileName) =>
+        fileName.StartsWith("System.", StringComparison.Ordinal)
+        || fileName.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal)
+        || fileName.StartsWith("Microsoft.Extensions", StringComparison.Ordinal)
+        || fileName is "netstandard.dll" or "mscorlib.dll";
+}

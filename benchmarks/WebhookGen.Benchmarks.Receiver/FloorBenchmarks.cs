@@ -1,0 +1,43 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+using WebhookGen.Benchmarks.Baseline;
+
+namespace WebhookGen.Benchmarks.Receiver;
+
+/// <summary>
+/// (b) Both gridX endpoints against the floor (the baseline): the HMAC-SHA512 of the body plus parsing it with the
+/// hand-written System.Text.Json source-generated context, with no HTTP, DI or buffering around it.
+/// </summary>
+[MemoryDiagnoser]
+public class FloorBenchmarks
+{
+    private readonly byte[] _key = Encoding.UTF8.GetBytes(Payloads.Secret);
+    private ReceiverFixture _fixture = null!;
+    private byte[] _body = null!;
+
+    [GlobalSetup]
+    public async Task SetupAsync()
+    {
+        _fixture = await ReceiverFixture.CreateAsync();
+        _body = _fixture.GridX.Body;
+    }
+
+    [GlobalCleanup]
+    public async Task CleanupAsync() => await _fixture.DisposeAsync();
+
+    [Benchmark(Baseline = true, Description = "Floor: HMAC-SHA512 + STJ parse")]
+    public Baseline.ApplianceCreateEvent? HmacAndParse()
+    {
+        Span<byte> mac = stackalloc byte[HMACSHA512.HashSizeInBytes];
+        HMACSHA512.HashData(_key, _body, mac);
+        return JsonSerializer.Deserialize(_body, GridXJsonContext.Default.ApplianceCreateEvent);
+    }
+
+    [Benchmark(Description = "Hand-written")]
+    public Task HandWritten() => _fixture.HandWritten.SendNextAsync();
+
+    [Benchmark(Description = "Generated, dedup off")]
+    public Task Generated() => _fixture.Generated.SendNextAsync();
+}

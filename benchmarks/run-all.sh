@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Runs every benchmark behind docs/performance.md, in one go, and leaves the tables in benchmarks/results/.
+#   benchmarks/run-all.sh             everything (about 12 minutes on 2 cores)
+#   benchmarks/run-all.sh generator   one part: generator | receiver | http | aot
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+bdn() { # project, results file, extra BenchmarkDotNet arguments
+  local project="$1" out="$2"
+  shift 2
+  dotnet build -c Release "benchmarks/$project" --artifacts-path "$work/build" -v quiet -nologo
+  local dll
+  dll="$work/build/bin/$project/release/$project.dll"
+  # From a scratch folder, so that BenchmarkDotNet writes nothing into the repository.
+  (cd "$work" && dotnet "$dll" --filter '*' --artifacts "$work/$project" "$@")
+  {
+    echo "# $project"
+    echo
+    echo "Written by \`benchmarks/run-all.sh\` on $(date -u +%Y-%m-%d); explained in docs/performance.md."
+    echo
+    for report in "$work/$project"/results/*-report-github.md; do
+      sed "s/&#39;//g" "$report" # BenchmarkDotNet quotes descriptions that have spaces
+      echo
+    done
+  } > "benchmarks/results/$out"
+}
+
+[ $# -gt 0 ] || set -- generator receiver http aot
+mkdir -p benchmarks/results
+for part in "$@"; do
+  case "$part" in
+    # The generator's benchmark classes carry their own in-process jobs; the receiver's take --inProcess.
+    generator) bdn WebhookGen.Benchmarks.Generator generator.md ;;
+    receiver) bdn WebhookGen.Benchmarks.Receiver receiver.md --inProcess ;;
+    http) benchmarks/http/run-wrk.sh ;;
+    aot) benchmarks/aot/run-aot.sh ;;
+    *) echo "unknown part '$part': generator, receiver, http or aot" >&2; exit 2 ;;
+  esac
+done
