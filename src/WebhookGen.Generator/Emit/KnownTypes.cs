@@ -19,6 +19,10 @@ internal static class KnownTypes
     public const string SecretEncoding = "global::WebhookGen.Signatures.SecretEncoding";
     public const string SignedContentPart = "global::WebhookGen.Signatures.SignedContentPart";
     public const string TimeSpan = "global::System.TimeSpan";
+    public const string TestClient = "global::WebhookGen.Testing.WebhookTestClient";
+    public const string HttpClient = "global::System.Net.Http.HttpClient";
+    public const string HttpResponseMessage = "global::System.Net.Http.HttpResponseMessage";
+    public const string TimeProvider = "global::System.TimeProvider";
     public const string WebhookJson = "global::WebhookGen.Json.WebhookJson";
     public const string WebhookJsonWriter = "global::WebhookGen.Json.WebhookJsonWriter";
     public const string WebhookJsonConverter = "global::WebhookGen.Json.WebhookJsonConverter";

@@ -3,6 +3,7 @@ using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
+using WebhookGen.Diagnostics;
 
 namespace WebhookGen.Hosting;
 
@@ -20,8 +21,8 @@ internal static class WebhookContentType
 {
     private const string Detail = "The Content-Type must be application/json or application/*+json, in UTF-8.";
 
-    /// <summary>True when the delivery's media type is acceptable; otherwise answers 415 and returns false.</summary>
-    public static ValueTask<bool> AcceptAsync(HttpContext httpContext, WebhookReceiverRuntime runtime, string receiverName, string eventName)
+    /// <summary>True when the delivery's media type is acceptable; otherwise records the rejection, answers 415 and returns false.</summary>
+    public static ValueTask<bool> AcceptAsync(HttpContext httpContext, WebhookReceiverRuntime runtime, string receiverName, string eventName, WebhookTelemetry telemetry)
     {
         var contentType = httpContext.Request.ContentType;
         if (IsAcceptable(contentType))
@@ -30,6 +31,7 @@ internal static class WebhookContentType
         }
 
         WebhookLog.UnsupportedContentType(runtime.Logger, receiverName, eventName, WebhookRequestProcessor.Shorten(contentType));
+        telemetry.Rejected(WebhookRejectionReason.UnsupportedMediaType);
         return RejectAsync(httpContext);
     }
 

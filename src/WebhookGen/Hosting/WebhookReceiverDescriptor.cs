@@ -29,6 +29,7 @@ public sealed class WebhookReceiverDescriptor
         SignatureScheme = signatureScheme;
         SignatureFailureStatusCode = signatureFailureStatusCode;
         DeliveryIdHeader = string.IsNullOrEmpty(deliveryIdHeader) ? null : deliveryIdHeader;
+        SpanName = "webhookgen.receive " + name;
     }
 
     /// <summary>The receiver class's name.</summary>
@@ -48,4 +49,7 @@ public sealed class WebhookReceiverDescriptor
 
     /// <summary>The header the spec designates as the delivery's id, if any.</summary>
     public string? DeliveryIdHeader { get; }
+
+    /// <summary>The name of the span of each delivery, built once rather than per delivery.</summary>
+    internal string SpanName { get; }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Threading;
@@ -8,6 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
+using WebhookGen.Diagnostics;
 using WebhookGen.Idempotency;
 using WebhookGen.Json;
 using WebhookGen.Signatures;
@@ -23,11 +25,11 @@ internal static class WebhookRequestProcessor
     /// <summary>Receives a delivery on a route that carries one event.</summary>
     public static Task ProcessAsync<TReceiver, TEvent>(HttpContext httpContext, WebhookEventDescriptor<TReceiver, TEvent> descriptor)
         where TReceiver : class =>
-        ReceiveAsync(httpContext, descriptor.Receiver, descriptor.EventName, descriptor, static (http, evt, delivery) => evt.HandleVerifiedAsync(http, delivery));
+        ReceiveAsync(httpContext, descriptor.Receiver, descriptor.EventName, descriptor.EventName, descriptor, static (http, evt, delivery) => evt.HandleVerifiedAsync(http, delivery));
 
     /// <summary>Receives a delivery on a route that carries several events, told apart by a header or a body property.</summary>
     public static Task ProcessAsync(HttpContext httpContext, WebhookRouteDescriptor route) =>
-        ReceiveAsync(httpContext, route.Receiver, route.Description, route, static (http, r, delivery) => r.DispatchAsync(http, delivery));
+        ReceiveAsync(httpContext, route.Receiver, route.Description, telemetryEvent: null, route, static (http, r, delivery) => r.DispatchAsync(http, delivery));
 
     /// <summary>Parses a verified body and calls the handler.</summary>
     public static async Task HandleAsync<TReceiver, TEvent>(HttpContext httpContext, WebhookEventDescriptor<TReceiver, TEvent> descriptor, VerifiedDelivery delivery)
@@ -44,6 +46,7 @@ internal static class WebhookRequestProcessor
         catch (WebhookPayloadException exception)
         {
             WebhookLog.PayloadRejected(logger, receiver.Name, descriptor.EventName, exception.Path, exception.Reason);
+            delivery.Telemetry.ForEvent(descriptor.EventName, eventId: null, deliveryId: null).Rejected(WebhookRejectionReason.InvalidPayload);
             await WriteProblemAsync(httpContext, StatusCodes.Status400BadRequest, "Invalid webhook payload", exception.Message, exception.Path).ConfigureAwait(false);
             return;
         }
@@ -52,12 +55,13 @@ internal static class WebhookRequestProcessor
         var idempotency = delivery.Options.Idempotency;
         var idempotencyId = WebhookIdempotencyGate.FindId(httpContext.Request, idempotency, delivery.Runtime.GetDeliveryIdHeader(delivery.Options), eventId);
         var context = new WebhookContext(httpContext, receiver.Name, descriptor.EventName, eventId, delivery.Body) { IdempotencyId = idempotencyId };
+        var telemetry = delivery.Telemetry.ForEvent(descriptor.EventName, eventId, idempotencyId);
 
         // A verified, parsed delivery with an id reserves it first: a repeat or a concurrent duplicate is answered here.
         WebhookIdempotencyGate.Lease? lease = null;
         if (idempotencyId is not null)
         {
-            lease = await WebhookIdempotencyGate.EnterAsync(httpContext, idempotency, logger, receiver.Name, descriptor.EventName, idempotencyId).ConfigureAwait(false);
+            lease = await WebhookIdempotencyGate.EnterAsync(httpContext, idempotency, logger, receiver.Name, descriptor.EventName, idempotencyId, telemetry).ConfigureAwait(false);
             if (lease is null)
             {
                 return;
@@ -65,13 +69,18 @@ internal static class WebhookRequestProcessor
         }
 
         WebhookResult result;
+        var handlerSpan = telemetry.StartHandler();
+        var started = Stopwatch.GetTimestamp();
         try
         {
             var handler = httpContext.RequestServices.GetRequiredService<TReceiver>();
             result = await descriptor.Handle(handler, payload, context, cancellationToken).ConfigureAwait(false);
+            telemetry.HandlerRan(started, result.StatusCode >= 500 ? StatusCodeText(result.StatusCode) : null);
+            handlerSpan?.SetTag(WebhookTags.StatusCode, result.StatusCode).Dispose();
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            handlerSpan?.Dispose();
             await ReleaseAsync(lease).ConfigureAwait(false);
             return;
         }
@@ -79,6 +88,11 @@ internal static class WebhookRequestProcessor
         catch (Exception exception)
 #pragma warning restore CA1031
         {
+            // The exception's type only: its message is the handler's and may carry payload values.
+            var errorType = exception.GetType().FullName ?? nameof(Exception);
+            telemetry.HandlerRan(started, errorType);
+            handlerSpan?.SetStatus(ActivityStatusCode.Error).SetTag(WebhookTags.ErrorType, errorType).Dispose();
+            telemetry.Failed(errorType);
             WebhookLog.HandlerFailed(logger, receiver.Name, descriptor.EventName, eventId, exception);
 
             // Released before answering, so that the sender's retry is processed rather than met with 409.
@@ -93,6 +107,7 @@ internal static class WebhookRequestProcessor
             await lease.EndAsync(result.StatusCode).ConfigureAwait(false);
         }
 
+        telemetry.Answered(result.StatusCode);
         WebhookLog.Handled(logger, receiver.Name, descriptor.EventName, eventId, result.StatusCode);
         httpContext.Response.StatusCode = result.StatusCode;
         if (result.RetryAfter is { } retryAfter)
@@ -104,11 +119,14 @@ internal static class WebhookRequestProcessor
     private static ValueTask ReleaseAsync(WebhookIdempotencyGate.Lease? lease) =>
         lease is null ? ValueTask.CompletedTask : lease.ReleaseAsync();
 
+    private static string StatusCodeText(int statusCode) => statusCode.ToString(CultureInfo.InvariantCulture);
+
     /// <summary>Answers a verified delivery of an event the spec does not describe: never a 5xx.</summary>
     public static void AcknowledgeUnknownEvent(HttpContext httpContext, WebhookRouteDescriptor route, VerifiedDelivery delivery, string? value)
     {
         var status = delivery.Options.UnknownEventStatusCode;
         WebhookLog.UnknownEvent(delivery.Runtime.Logger, route.Receiver.Name, route.Description, Shorten(value), status);
+        delivery.Telemetry.Rejected(WebhookRejectionReason.UnknownEvent);
         httpContext.Response.StatusCode = status;
     }
 
@@ -117,39 +135,54 @@ internal static class WebhookRequestProcessor
     {
         const string Reason = "The body is not valid JSON or not a JSON object, so it names no event.";
         WebhookLog.PayloadRejected(delivery.Runtime.Logger, route.Receiver.Name, route.Description, string.Empty, Reason);
+        delivery.Telemetry.Rejected(WebhookRejectionReason.InvalidPayload);
         return WriteProblemAsync(httpContext, StatusCodes.Status400BadRequest, "Invalid webhook payload", Reason);
     }
 
-    /// <summary>Read the body (bounded), verify its signature, then hand the verified bytes on.</summary>
+    /// <summary>
+    /// Read the body (bounded), verify its signature, then hand the verified bytes on; in the delivery's span and counted.
+    /// <c>eventName</c> names the event in logs (a route of several: its description); <c>telemetryEvent</c> names it in
+    /// metrics and the span, null until a route of several has read it.
+    /// </summary>
     private static async Task ReceiveAsync<TState>(
         HttpContext httpContext,
         WebhookReceiverDescriptor receiver,
         string eventName,
+        string? telemetryEvent,
         TState state,
         Func<HttpContext, TState, VerifiedDelivery, Task> next)
     {
-        var runtime = httpContext.RequestServices.GetRequiredKeyedService<WebhookReceiverRuntime>(receiver.Name);
-        var options = runtime.Options;
-        var body = await ReadBodyAsync(httpContext, options.MaxRequestBodySize, httpContext.RequestAborted).ConfigureAwait(false);
-        if (body.Buffer is null)
-        {
-            WebhookLog.BodyTooLarge(runtime.Logger, receiver.Name, eventName, options.MaxRequestBodySize);
-            await WriteProblemAsync(httpContext, StatusCodes.Status413PayloadTooLarge, "Payload too large", $"The body must not exceed {options.MaxRequestBodySize} bytes.").ConfigureAwait(false);
-            return;
-        }
-
+        var telemetry = WebhookTelemetry.Start(receiver.Name, receiver.SpanName, telemetryEvent);
         try
         {
-            var bytes = body.Buffer.AsMemory(0, body.Length);
-            if (Verify(httpContext, receiver, eventName, options, runtime, bytes.Span)
-                && await WebhookContentType.AcceptAsync(httpContext, runtime, receiver.Name, eventName).ConfigureAwait(false))
+            var runtime = httpContext.RequestServices.GetRequiredKeyedService<WebhookReceiverRuntime>(receiver.Name);
+            var options = runtime.Options;
+            var body = await ReadBodyAsync(httpContext, options.MaxRequestBodySize, httpContext.RequestAborted).ConfigureAwait(false);
+            if (body.Buffer is null)
             {
-                await next(httpContext, state, new VerifiedDelivery(runtime, options, bytes)).ConfigureAwait(false);
+                WebhookLog.BodyTooLarge(runtime.Logger, receiver.Name, eventName, options.MaxRequestBodySize);
+                telemetry.Rejected(WebhookRejectionReason.BodyTooLarge);
+                await WriteProblemAsync(httpContext, StatusCodes.Status413PayloadTooLarge, "Payload too large", $"The body must not exceed {options.MaxRequestBodySize} bytes.").ConfigureAwait(false);
+                return;
+            }
+
+            try
+            {
+                var bytes = body.Buffer.AsMemory(0, body.Length);
+                if (Verify(httpContext, receiver, eventName, options, runtime, bytes.Span, telemetry)
+                    && await WebhookContentType.AcceptAsync(httpContext, runtime, receiver.Name, eventName, telemetry).ConfigureAwait(false))
+                {
+                    await next(httpContext, state, new VerifiedDelivery(runtime, options, bytes, telemetry)).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(body.Buffer);
             }
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(body.Buffer);
+            telemetry.Stop(httpContext.Response.StatusCode);
         }
     }
 
@@ -159,7 +192,8 @@ internal static class WebhookRequestProcessor
         string eventName,
         WebhookReceiverOptions options,
         WebhookReceiverRuntime runtime,
-        ReadOnlySpan<byte> body)
+        ReadOnlySpan<byte> body,
+        WebhookTelemetry telemetry)
     {
         if (options.AllowUnsignedDeliveries)
         {
@@ -179,6 +213,7 @@ internal static class WebhookRequestProcessor
         }
 
         WebhookLog.SignatureRejected(runtime.Logger, receiver.Name, eventName, outcome);
+        telemetry.Rejected(WebhookRejectionReason.ForSignature(outcome));
         httpContext.Response.StatusCode = receiver.SignatureFailureStatusCode;
         return false;
     }

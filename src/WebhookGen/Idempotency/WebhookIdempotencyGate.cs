@@ -1,6 +1,4 @@
 using System;
-using System.Diagnostics;
-using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -9,6 +7,7 @@ using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using WebhookGen.Diagnostics;
 
 namespace WebhookGen.Idempotency;
 
@@ -20,10 +19,6 @@ internal static class WebhookIdempotencyGate
 {
     /// <summary>Ids longer than this are hashed into the key, so that a sender cannot make keys arbitrarily long.</summary>
     private const int MaxIdLength = 200;
-
-    private static readonly Meter Meter = new("WebhookGen");
-    private static readonly Counter<long> Duplicates = Meter.CreateCounter<long>("webhookgen.idempotency.duplicates", description: "Repeated deliveries acknowledged without calling the handler.");
-    private static readonly Counter<long> Concurrent = Meter.CreateCounter<long>("webhookgen.idempotency.in_progress", description: "Deliveries answered 409 because the same id was being handled.");
 
     /// <summary>
     /// The id a delivery is deduplicated by: the configured header's value, else the spec's delivery-id header's, else the
@@ -51,9 +46,10 @@ internal static class WebhookIdempotencyGate
 
     /// <summary>
     /// Reserves the id. Returns the lease to complete or release, or null when the delivery has been answered here
-    /// (a repeat: 200; the same id in progress: 409 with Retry-After; the store failing: 503 with Retry-After).
+    /// (a repeat: 200; the same id in progress: 409 with Retry-After; the store failing: 503 with Retry-After), which
+    /// <paramref name="telemetry"/> records.
     /// </summary>
-    public static async Task<Lease?> EnterAsync(HttpContext httpContext, WebhookIdempotencyOptions options, ILogger logger, string receiverName, string eventName, string id)
+    public static async Task<Lease?> EnterAsync(HttpContext httpContext, WebhookIdempotencyOptions options, ILogger logger, string receiverName, string eventName, string id, WebhookTelemetry telemetry)
     {
         var store = httpContext.RequestServices.GetRequiredService<IWebhookIdempotencyStore>();
         var key = Key(receiverName, id);
@@ -71,23 +67,23 @@ internal static class WebhookIdempotencyGate
 #pragma warning restore CA1031
         {
             IdempotencyLog.ReserveFailed(logger, receiverName, eventName, id, exception);
+            telemetry.Rejected(WebhookRejectionReason.IdempotencyUnavailable);
             Answer(httpContext, StatusCodes.Status503ServiceUnavailable, options.InProgressRetryAfter);
             return null;
         }
 
-        var tags = new TagList { { "receiver", receiverName }, { "event", eventName } };
         switch (reservation.Status)
         {
             case WebhookIdempotencyStatus.Reserved when reservation.Token is { } token:
                 return new Lease(store, options, logger, receiverName, eventName, id, key, token);
             case WebhookIdempotencyStatus.Completed:
                 IdempotencyLog.Duplicate(logger, receiverName, eventName, id);
-                Duplicates.Add(1, tags);
+                telemetry.Duplicate();
                 Answer(httpContext, StatusCodes.Status200OK, retryAfter: null);
                 return null;
             default:
                 IdempotencyLog.InProgress(logger, receiverName, eventName, id);
-                Concurrent.Add(1, tags);
+                telemetry.InProgress();
                 Answer(httpContext, StatusCodes.Status409Conflict, options.InProgressRetryAfter);
                 return null;
         }

@@ -334,7 +334,7 @@ public sealed class ConfigurableSignatureVerifier : IWebhookSignatureVerifier
 
             try
             {
-                ComputeMac(key, body, id, timestamp, macs.AsSpan(count * _hashSize, _hashSize));
+                SignatureMac.Compute(Scheme.Algorithm, _parts, _contentSeparator, key, body, id, timestamp, macs.AsSpan(count * _hashSize, _hashSize));
                 count++;
             }
             finally
@@ -344,45 +344,5 @@ public sealed class ConfigurableSignatureVerifier : IWebhookSignatureVerifier
         }
 
         return count == secrets.Count ? macs : macs[..(count * _hashSize)];
-    }
-
-    private void ComputeMac(byte[] key, ReadOnlySpan<byte> body, string? id, string? timestamp, Span<byte> destination)
-    {
-        if (_parts is [SignedContentPart.Body])
-        {
-            _ = Scheme.Algorithm switch
-            {
-#pragma warning disable CA5350 // SHA-1 only where a provider still signs with it (X-Hub-Signature); HMAC-SHA1 is not broken as a MAC.
-                HmacAlgorithm.Sha1 => HMACSHA1.HashData(key, body, destination),
-#pragma warning restore CA5350
-                HmacAlgorithm.Sha256 => HMACSHA256.HashData(key, body, destination),
-                _ => HMACSHA512.HashData(key, body, destination),
-            };
-            return;
-        }
-
-        using var hmac = IncrementalHash.CreateHMAC(HmacAlgorithms.HashName(Scheme.Algorithm), key);
-        for (var i = 0; i < _parts.Length; i++)
-        {
-            if (i > 0)
-            {
-                hmac.AppendData(_contentSeparator);
-            }
-
-            switch (_parts[i])
-            {
-                case SignedContentPart.Id:
-                    hmac.AppendData(Encoding.UTF8.GetBytes(id ?? string.Empty));
-                    break;
-                case SignedContentPart.Timestamp:
-                    hmac.AppendData(Encoding.ASCII.GetBytes(timestamp ?? string.Empty));
-                    break;
-                default:
-                    hmac.AppendData(body);
-                    break;
-            }
-        }
-
-        _ = hmac.GetHashAndReset(destination);
     }
 }

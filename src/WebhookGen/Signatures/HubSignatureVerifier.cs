@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 
@@ -48,15 +47,7 @@ public sealed class HubSignatureVerifier : IWebhookSignatureVerifier
         ArgumentNullException.ThrowIfNull(secret);
         Span<byte> mac = stackalloc byte[HmacAlgorithms.MaxHashSize];
         mac = mac[..HmacAlgorithms.HashSize(Algorithm)];
-        var key = Encoding.UTF8.GetBytes(secret);
-        _ = Algorithm switch
-        {
-#pragma warning disable CA5350 // SHA-1 only where a provider still signs with it (X-Hub-Signature); HMAC-SHA1 is not broken as a MAC.
-            HmacAlgorithm.Sha1 => HMACSHA1.HashData(key, body, mac),
-#pragma warning restore CA5350
-            HmacAlgorithm.Sha256 => HMACSHA256.HashData(key, body, mac),
-            _ => HMACSHA512.HashData(key, body, mac),
-        };
-        return MethodName + "=" + Convert.ToHexString(mac).ToLowerInvariant();
+        SignatureMac.Compute(Algorithm, [SignedContentPart.Body], default, Encoding.UTF8.GetBytes(secret), body, null, null, mac);
+        return MethodName + "=" + SignatureMac.Format(mac, SignatureEncoding.Hex);
     }
 }

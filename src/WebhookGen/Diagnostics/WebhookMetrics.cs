@@ -1,0 +1,38 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace WebhookGen.Diagnostics;
+
+/// <summary>
+/// The one <see cref="Meter"/>, its instruments and the one <see cref="ActivitySource"/> of WebhookGen. Names follow
+/// the OpenTelemetry semantic conventions' style: lower case, dotted, units in UCUM. Recorded through <see cref="WebhookTelemetry"/>.
+/// </summary>
+internal static class WebhookMetrics
+{
+    private static readonly string? Version = typeof(WebhookMetrics).Assembly.GetName().Version?.ToString();
+
+    public static readonly Meter Meter = new(WebhookDiagnostics.MeterName, Version);
+
+    public static readonly ActivitySource ActivitySource = new(WebhookDiagnostics.ActivitySourceName, Version);
+
+    public static readonly Counter<long> Received = Meter.CreateCounter<long>(
+        "webhookgen.deliveries.received", "{delivery}", "Deliveries that reached a receiver's endpoint.");
+
+    public static readonly Counter<long> Rejected = Meter.CreateCounter<long>(
+        "webhookgen.deliveries.rejected", "{delivery}", "Deliveries answered without calling the handler, by webhookgen.rejection.reason.");
+
+    public static readonly Counter<long> Duplicates = Meter.CreateCounter<long>(
+        "webhookgen.deliveries.duplicates", "{delivery}", "Repeated deliveries acknowledged without calling the handler.");
+
+    public static readonly Counter<long> InProgress = Meter.CreateCounter<long>(
+        "webhookgen.deliveries.in_progress", "{delivery}", "Deliveries answered 409 because the same id was being handled.");
+
+    public static readonly Counter<long> Handled = Meter.CreateCounter<long>(
+        "webhookgen.deliveries.handled", "{delivery}", "Deliveries the handler answered with a 2xx.");
+
+    public static readonly Counter<long> Failed = Meter.CreateCounter<long>(
+        "webhookgen.deliveries.failed", "{delivery}", "Deliveries whose handler threw or answered a 5xx.");
+
+    public static readonly Histogram<double> HandlerDuration = Meter.CreateHistogram<double>(
+        "webhookgen.handler.duration", "s", "How long the handler ran, from its call to its answer or exception.");
+}

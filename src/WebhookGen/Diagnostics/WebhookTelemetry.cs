@@ -1,0 +1,187 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+
+namespace WebhookGen.Diagnostics;
+
+/// <summary>
+/// The telemetry of one delivery: its span (null when nobody listens to the <see cref="ActivitySource"/>) and the tags its
+/// measurements carry. Each outcome method records the delivery's one outcome on both. A value type, so that a delivery
+/// nobody observes allocates nothing for it.
+/// </summary>
+internal readonly record struct WebhookTelemetry(string Receiver, string? Event, Activity? Activity)
+{
+    /// <summary>
+    /// Counts a delivery as received and starts its span, a child of the server's HTTP span. <c>eventName</c> is null on a
+    /// route of several events, until the event is read.
+    /// </summary>
+    public static WebhookTelemetry Start(string receiver, string spanName, string? eventName)
+    {
+        if (WebhookMetrics.Received.Enabled)
+        {
+            WebhookMetrics.Received.Add(1, Tags(receiver, eventName));
+        }
+
+        var activity = WebhookMetrics.ActivitySource.StartActivity(ActivityKind.Internal, name: spanName);
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag(WebhookTags.Receiver, receiver);
+            activity.SetTag(WebhookTags.Event, eventName);
+        }
+
+        return new WebhookTelemetry(receiver, eventName, activity);
+    }
+
+    /// <summary>
+    /// The same delivery once its payload is read: the event and its ids. The ids go on the span only: a span describes one
+    /// delivery, so an id there costs nothing in cardinality and lets a delivery be found from the sender's records; they are
+    /// the sender's identifiers, already in the logs, never a secret or payload content.
+    /// </summary>
+    public WebhookTelemetry ForEvent(string eventName, string? eventId, string? deliveryId)
+    {
+        if (Activity is { IsAllDataRequested: true } activity)
+        {
+            activity.SetTag(WebhookTags.Event, eventName);
+            activity.SetTag(WebhookTags.EventId, eventId is null ? null : Shorten(eventId));
+            activity.SetTag(WebhookTags.DeliveryId, deliveryId is null || deliveryId == eventId ? null : Shorten(deliveryId));
+        }
+
+        return this with { Event = eventName };
+    }
+
+    /// <summary>The delivery was answered without calling the handler, for <paramref name="reason"/> (a <see cref="WebhookRejectionReason"/>).</summary>
+    public void Rejected(string reason)
+    {
+        if (WebhookMetrics.Rejected.Enabled)
+        {
+            var tags = Tags(Receiver, Event);
+            tags.Add(WebhookTags.RejectionReason, reason);
+            WebhookMetrics.Rejected.Add(1, tags);
+        }
+
+        if (Activity is { } activity)
+        {
+            activity.SetTag(WebhookTags.Outcome, "rejected");
+            activity.SetTag(WebhookTags.RejectionReason, reason);
+            activity.SetStatus(ActivityStatusCode.Error, reason);
+        }
+    }
+
+    /// <summary>A repeat of a handled id, acknowledged without calling the handler. Not an error.</summary>
+    public void Duplicate()
+    {
+        if (WebhookMetrics.Duplicates.Enabled)
+        {
+            WebhookMetrics.Duplicates.Add(1, Tags(Receiver, Event));
+        }
+
+        Activity?.SetTag(WebhookTags.Outcome, "duplicate");
+    }
+
+    /// <summary>The same id was being handled; answered 409 for the sender to retry. Not an error.</summary>
+    public void InProgress()
+    {
+        if (WebhookMetrics.InProgress.Enabled)
+        {
+            WebhookMetrics.InProgress.Add(1, Tags(Receiver, Event));
+        }
+
+        Activity?.SetTag(WebhookTags.Outcome, "in_progress");
+    }
+
+    /// <summary>The handler answered <paramref name="statusCode"/>: handled (2xx), failed (5xx) or refused (anything else).</summary>
+    public void Answered(int statusCode)
+    {
+        if (statusCode >= 500)
+        {
+            Failed(statusCode.ToString(CultureInfo.InvariantCulture));
+        }
+        else if (statusCode is >= 200 and < 300)
+        {
+            if (WebhookMetrics.Handled.Enabled)
+            {
+                WebhookMetrics.Handled.Add(1, Tags(Receiver, Event));
+            }
+
+            Activity?.SetTag(WebhookTags.Outcome, "handled");
+        }
+        else
+        {
+            Rejected(WebhookRejectionReason.HandlerRefused);
+        }
+    }
+
+    /// <summary>The handler threw (<paramref name="errorType"/> is the exception's type) or answered a 5xx (the status).</summary>
+    public void Failed(string errorType)
+    {
+        if (WebhookMetrics.Failed.Enabled)
+        {
+            var tags = Tags(Receiver, Event);
+            tags.Add(WebhookTags.ErrorType, errorType);
+            WebhookMetrics.Failed.Add(1, tags);
+        }
+
+        if (Activity is { } activity)
+        {
+            activity.SetTag(WebhookTags.Outcome, "failed");
+            activity.SetTag(WebhookTags.ErrorType, errorType);
+            activity.SetStatus(ActivityStatusCode.Error);
+        }
+    }
+
+    /// <summary>Records how long the handler ran, since <paramref name="startTimestamp"/> (<see cref="Stopwatch.GetTimestamp"/>).</summary>
+    public void HandlerRan(long startTimestamp, string? errorType)
+    {
+        if (WebhookMetrics.HandlerDuration.Enabled)
+        {
+            var tags = Tags(Receiver, Event);
+            if (errorType is not null)
+            {
+                tags.Add(WebhookTags.ErrorType, errorType);
+            }
+
+            WebhookMetrics.HandlerDuration.Record(Stopwatch.GetElapsedTime(startTimestamp).TotalSeconds, tags);
+        }
+    }
+
+    /// <summary>Starts the span of the handler's call, a child of the delivery's; null when nobody listens.</summary>
+    public Activity? StartHandler()
+    {
+        if (Activity is null)
+        {
+            return null;
+        }
+
+        var handler = WebhookMetrics.ActivitySource.StartActivity("webhookgen.handler", ActivityKind.Internal, Activity.Context);
+        if (handler is { IsAllDataRequested: true })
+        {
+            handler.SetTag(WebhookTags.Receiver, Receiver);
+            handler.SetTag(WebhookTags.Event, Event);
+        }
+
+        return handler;
+    }
+
+    /// <summary>Ends the delivery's span with the status it was answered.</summary>
+    public void Stop(int statusCode)
+    {
+        if (Activity is { } activity)
+        {
+            activity.SetTag(WebhookTags.StatusCode, statusCode);
+            activity.Dispose();
+        }
+    }
+
+    private static TagList Tags(string receiver, string? eventName)
+    {
+        var tags = new TagList { { WebhookTags.Receiver, receiver } };
+        if (eventName is not null)
+        {
+            tags.Add(WebhookTags.Event, eventName);
+        }
+
+        return tags;
+    }
+
+    private static string Shorten(string id) => id.Length <= 100 ? id : id[..100] + "…";
+}

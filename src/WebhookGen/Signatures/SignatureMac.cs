@@ -1,0 +1,72 @@
+using System;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace WebhookGen.Signatures;
+
+/// <summary>
+/// The MAC of a scheme's signed content and how it is written: the one piece of code both the verifier and the test
+/// kit's signer use, so that what is signed can never drift from what is verified.
+/// </summary>
+internal static class SignatureMac
+{
+    /// <summary>
+    /// Writes the HMAC of <paramref name="parts"/> (joined by <paramref name="contentSeparator"/>) under
+    /// <paramref name="key"/> to <paramref name="destination"/>, which is exactly the algorithm's hash size.
+    /// </summary>
+    public static void Compute(
+        HmacAlgorithm algorithm,
+        ReadOnlySpan<SignedContentPart> parts,
+        ReadOnlySpan<byte> contentSeparator,
+        byte[] key,
+        ReadOnlySpan<byte> body,
+        string? id,
+        string? timestamp,
+        Span<byte> destination)
+    {
+        if (parts is [SignedContentPart.Body])
+        {
+            _ = algorithm switch
+            {
+#pragma warning disable CA5350 // SHA-1 only where a provider still signs with it (X-Hub-Signature); HMAC-SHA1 is not broken as a MAC.
+                HmacAlgorithm.Sha1 => HMACSHA1.HashData(key, body, destination),
+#pragma warning restore CA5350
+                HmacAlgorithm.Sha256 => HMACSHA256.HashData(key, body, destination),
+                _ => HMACSHA512.HashData(key, body, destination),
+            };
+            return;
+        }
+
+        using var hmac = IncrementalHash.CreateHMAC(HmacAlgorithms.HashName(algorithm), key);
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (i > 0)
+            {
+                hmac.AppendData(contentSeparator);
+            }
+
+            switch (parts[i])
+            {
+                case SignedContentPart.Id:
+                    hmac.AppendData(Encoding.UTF8.GetBytes(id ?? string.Empty));
+                    break;
+                case SignedContentPart.Timestamp:
+                    hmac.AppendData(Encoding.ASCII.GetBytes(timestamp ?? string.Empty));
+                    break;
+                default:
+                    hmac.AppendData(body);
+                    break;
+            }
+        }
+
+        _ = hmac.GetHashAndReset(destination);
+    }
+
+    /// <summary>A MAC as a sender writes it: lower-case hex or standard, padded base64.</summary>
+    public static string Format(ReadOnlySpan<byte> mac, SignatureEncoding encoding) =>
+        encoding == SignatureEncoding.Base64
+            ? Convert.ToBase64String(mac)
+#pragma warning disable CA1308 // Senders write hex in lower case (sha256=9f86d0…); this is not a normalisation for comparison.
+            : Convert.ToHexString(mac).ToLowerInvariant();
+#pragma warning restore CA1308
+}

@@ -1,0 +1,180 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Sockets;
+using System.Text;
+using System.Threading.Tasks;
+using System.Xml.Linq;
+using Shouldly;
+using WebhookGen.PackageTests.Infrastructure;
+using Xunit;
+
+namespace WebhookGen.PackageTests;
+
+/// <summary>
+/// Does what a new user does, with nothing from the repository but the package and the spec: packs WebhookGen into a
+/// folder feed, creates a web project with <c>dotnet new web</c>, adds the package and the spec, writes the receiver
+/// as the README says, builds it with warnings as errors, runs it and posts gridX events to it.
+/// </summary>
+public sealed class NewUserTests
+{
+    private static readonly TimeSpan StepTimeout = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan OutputTimeout = TimeSpan.FromSeconds(10);
+    private static readonly Dictionary<string, string> NoEnvironment = [];
+
+    private const string Secret = "package-test-secret";
+    private const string ApplianceId = "fc0a6ac7-64ce-4276-a7cd-bace946af433";
+
+    // An appliance/create event made of the example values of specs/gridx/webhooks.yaml.
+    private const string ApplianceCreateBody =
+        """{"id":"3fa85f64-5717-4562-b3fc-2c963f66afa6","time":"2024-05-01T12:00:00Z","specVersion":"1.0","source":"/systems/5eda17ec-4dc9-46d5-b3b8-c396f75a760f","type":"appliance/create","data":{"applianceID":"""
+        + "\"" + ApplianceId + "\"" +
+        ""","gatewayID":"25ccab17-cd40-4db1-a320-a986d1c15fb1","systemID":"af87d7b3-316f-4d26-868c-4ae351095bdc","type":"METER"}}""";
+
+    [Fact]
+    public async Task A_new_web_project_with_the_package_and_the_spec_receives_signed_gridX_events()
+    {
+        using var work = new TempFolder("webhookgen-package-test");
+
+        // A version no earlier run used, so no NuGet cache can serve a stale package.
+        var version = $"0.1.0-test.{DateTime.UtcNow:yyyyMMddHHmmss}";
+        var feed = Directory.CreateDirectory(work.Combine("feed")).FullName;
+        await ChildProcess.RunDotNetAsync(Repository.Root, StepTimeout, NoEnvironment,
+            "pack", Repository.PackageProject, "-c", "Release", "-o", feed, "--artifacts-path", work.Combine("artifacts"),
+            "-p:Version=" + version, "--disable-build-servers");
+        AssertPackageLayout(Path.Combine(feed, $"WebhookGen.{version}.nupkg"));
+
+        // The user's side restores into a packages folder of its own: the test leaves nothing in the global cache.
+        var user = new Dictionary<string, string> { ["NUGET_PACKAGES"] = work.Combine("packages") };
+        var app = work.Combine("UserApp");
+        await ChildProcess.RunDotNetAsync(work.Path, StepTimeout, user, "new", "web", "-n", "UserApp", "-o", app, "--framework", "net10.0", "--no-restore");
+        await File.WriteAllTextAsync(Path.Combine(app, "nuget.config"), NuGetConfigAdding(feed));
+        await ChildProcess.RunDotNetAsync(app, StepTimeout, user, "add", "package", "WebhookGen", "--version", version);
+
+        File.Copy(Repository.GridXSpec, Path.Combine(app, "webhooks.yaml"));
+        AddSpecAsAdditionalFile(Path.Combine(app, "UserApp.csproj"));
+        await File.WriteAllTextAsync(Path.Combine(app, "Program.cs"), UserAppSources.Program);
+        await File.WriteAllTextAsync(Path.Combine(app, "GridXReceiver.cs"), UserAppSources.Receiver);
+
+        var build = await ChildProcess.RunDotNetAsync(app, StepTimeout, user, "build", "-c", "Release", "-warnaserror", "-tl:off", "--disable-build-servers");
+        build.ShouldContain("0 Warning(s)", customMessage: build);
+
+        var port = FreePort();
+        using var running = ChildProcess.StartDotNet(app, new Dictionary<string, string>
+        {
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Webhooks__GridXReceiver__Secret"] = Secret,
+        }, [Path.Combine(app, "bin", "Release", "net10.0", "UserApp.dll")]);
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+        await WaitUntilServingAsync(client, running);
+
+        using (var signed = await PostApplianceCreateAsync(client, Signer.Sign(ApplianceCreateBody, Secret)))
+        {
+            signed.StatusCode.ShouldBe(HttpStatusCode.OK, running.Output);
+        }
+
+        var handled = await WaitForHandledLineAsync(running);
+        handled.ShouldBe($"handled appliance/create {ApplianceId}", running.Output);
+
+        using (var unsigned = await PostApplianceCreateAsync(client, signature: null))
+        {
+            ((int)unsigned.StatusCode).ShouldBeOneOf([401, 403], running.Output);
+        }
+
+        using (var forged = await PostApplianceCreateAsync(client, "sha512=00"))
+        {
+            ((int)forged.StatusCode).ShouldBeOneOf([401, 403], running.Output);
+        }
+
+        HandledLines(running.Output).Count.ShouldBe(1, "only the signed event reaches a handler:\n" + running.Output);
+    }
+
+    private static void AssertPackageLayout(string package)
+    {
+        File.Exists(package).ShouldBeTrue($"pack did not produce {package}");
+        using var zip = ZipFile.OpenRead(package);
+        var entries = zip.Entries.Select(e => e.FullName).ToList();
+        entries.ShouldContain("analyzers/dotnet/cs/WebhookGen.Generator.dll", string.Join('\n', entries));
+        entries.ShouldContain("analyzers/dotnet/cs/Microsoft.OpenApi.dll", string.Join('\n', entries));
+        entries.ShouldContain("analyzers/dotnet/cs/YamlDotNet.dll", string.Join('\n', entries));
+        entries.ShouldContain("lib/net8.0/WebhookGen.dll", string.Join('\n', entries));
+        entries.ShouldContain("lib/net8.0/WebhookGen.xml", string.Join('\n', entries));
+    }
+
+    // The folder feed is added beside the user's configured sources (no <clear/>), as a user would add a private feed.
+    private static string NuGetConfigAdding(string feed) =>
+        new XDocument(
+            new XElement("configuration",
+                new XElement("packageSources",
+                    new XElement("add", new XAttribute("key", "webhookgen-test-feed"), new XAttribute("value", feed))))).ToString();
+
+    private static void AddSpecAsAdditionalFile(string projectFile)
+    {
+        var project = XDocument.Load(projectFile);
+        project.Root!.Add(new XElement("ItemGroup", new XElement("AdditionalFiles", new XAttribute("Include", "webhooks.yaml"))));
+        project.Save(projectFile);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task WaitUntilServingAsync(HttpClient client, ChildProcess running)
+    {
+        var deadline = DateTime.UtcNow + StartTimeout;
+        while (true)
+        {
+            running.HasExited.ShouldBeFalse("the app exited before serving:\n" + running.Output);
+            try
+            {
+                using var response = await client.GetAsync(new Uri("/", UriKind.Relative));
+                return;
+            }
+            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(250);
+            }
+        }
+    }
+
+    private static async Task<HttpResponseMessage> PostApplianceCreateAsync(HttpClient client, string? signature)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/gridx/events/appliance/create", UriKind.Relative))
+        {
+            Content = new StringContent(ApplianceCreateBody, Encoding.UTF8, "application/json"),
+        };
+        if (signature is not null)
+        {
+            request.Headers.Add("X-Signature", signature);
+        }
+
+        return await client.SendAsync(request);
+    }
+
+    private static async Task<string> WaitForHandledLineAsync(ChildProcess running)
+    {
+        var deadline = DateTime.UtcNow + OutputTimeout;
+        while (true)
+        {
+            if (HandledLines(running.Output) is [var line, ..])
+            {
+                return line;
+            }
+
+            (DateTime.UtcNow < deadline).ShouldBeTrue("no handler wrote its line:\n" + running.Output);
+            await Task.Delay(100);
+        }
+    }
+
+    private static List<string> HandledLines(string output) =>
+        output.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.StartsWith("handled ", StringComparison.Ordinal)).ToList();
+}

@@ -1,0 +1,94 @@
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Linq;
+using Shouldly;
+using WebhookGen.Diagnostics;
+using WebhookGen.Signatures;
+using Xunit;
+
+namespace WebhookGen.Tests.Observability;
+
+/// <summary>The names of WebhookGen's meter, instruments and spans, and their cost when nobody listens.</summary>
+public sealed class WebhookTelemetryTests
+{
+    [Fact]
+    public void Every_instrument_is_on_the_one_WebhookGen_meter_with_its_unit()
+    {
+        var instruments = new List<Instrument>();
+        using (var listener = new MeterListener())
+        {
+            listener.InstrumentPublished = (instrument, _) =>
+            {
+                if (instrument.Meter.Name == WebhookDiagnostics.MeterName)
+                {
+                    instruments.Add(instrument);
+                }
+            };
+            _ = WebhookMetrics.Received;
+            listener.Start();
+        }
+
+        instruments.ShouldAllBe(instrument => ReferenceEquals(instrument.Meter, WebhookMetrics.Meter));
+        instruments.Select(instrument => (instrument.Name, instrument.Unit)).OrderBy(pair => pair.Name).ShouldBe(
+        [
+            ("webhookgen.deliveries.duplicates", "{delivery}"),
+            ("webhookgen.deliveries.failed", "{delivery}"),
+            ("webhookgen.deliveries.handled", "{delivery}"),
+            ("webhookgen.deliveries.in_progress", "{delivery}"),
+            ("webhookgen.deliveries.received", "{delivery}"),
+            ("webhookgen.deliveries.rejected", "{delivery}"),
+            ("webhookgen.handler.duration", "s"),
+        ]);
+        WebhookMetrics.HandlerDuration.ShouldBeOfType<Histogram<double>>();
+        WebhookMetrics.ActivitySource.Name.ShouldBe(WebhookDiagnostics.ActivitySourceName);
+    }
+
+    [Fact]
+    public void Without_a_listener_a_delivery_starts_no_span_and_records_nothing()
+    {
+        WebhookMetrics.ActivitySource.HasListeners().ShouldBeFalse();
+        WebhookMetrics.Received.Enabled.ShouldBeFalse();
+
+        var telemetry = WebhookTelemetry.Start("NobodyListens", "webhookgen.receive NobodyListens", "a/b");
+        telemetry.Activity.ShouldBeNull();
+        telemetry.StartHandler().ShouldBeNull();
+        telemetry.ForEvent("a/b", "id", "id").Rejected(WebhookRejectionReason.InvalidPayload);
+        telemetry.Stop(400);
+    }
+
+    [Fact]
+    public void A_rejected_span_carries_the_reason_and_the_error_status()
+    {
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == WebhookDiagnostics.ActivitySourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(listener);
+
+        var telemetry = WebhookTelemetry.Start("SpanReceiver", "webhookgen.receive SpanReceiver", eventName: null).ForEvent("a/b", "evt_1", "msg_1");
+        var span = telemetry.Activity.ShouldNotBeNull();
+        telemetry.Rejected(WebhookRejectionReason.ForSignature(SignatureVerificationResult.TimestampOutOfRange));
+        telemetry.Stop(401);
+
+        span.Kind.ShouldBe(ActivityKind.Internal);
+        span.DisplayName.ShouldBe("webhookgen.receive SpanReceiver");
+        span.Status.ShouldBe(ActivityStatusCode.Error);
+        span.GetTagItem("webhookgen.receiver").ShouldBe("SpanReceiver");
+        span.GetTagItem("webhookgen.event").ShouldBe("a/b");
+        span.GetTagItem("webhookgen.event.id").ShouldBe("evt_1");
+        span.GetTagItem("webhookgen.delivery.id").ShouldBe("msg_1");
+        span.GetTagItem("webhookgen.rejection.reason").ShouldBe("signature_expired");
+        span.GetTagItem("http.response.status_code").ShouldBe(401);
+        span.IsStopped.ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData(SignatureVerificationResult.Missing, "signature_missing")]
+    [InlineData(SignatureVerificationResult.Malformed, "signature_malformed")]
+    [InlineData(SignatureVerificationResult.Mismatch, "signature_invalid")]
+    [InlineData(SignatureVerificationResult.TimestampOutOfRange, "signature_expired")]
+    public void Each_signature_outcome_has_its_reason(SignatureVerificationResult outcome, string reason) =>
+        WebhookRejectionReason.ForSignature(outcome).ShouldBe(reason);
+}
