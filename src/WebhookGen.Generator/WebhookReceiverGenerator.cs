@@ -129,7 +129,7 @@ public sealed class WebhookReceiverGenerator : IIncrementalGenerator
         if (spec is not null)
         {
             var receiver = binding.Receiver;
-            var generated = new[] { receiver.ClassName, JsonEmitter.ContextName(receiver), WebhooksEmitter.DescriptorsName(receiver), SenderEmitter.SenderName(receiver) };
+            var generated = new[] { receiver.ClassName, JsonEmitter.ContextName(receiver), WebhooksEmitter.DescriptorsName(receiver), SenderEmitter.SenderName(receiver), ExamplesEmitter.ExamplesName(receiver) };
             foreach (var type in spec.Types.Where(t => generated.Contains(t.Name, StringComparer.Ordinal)))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TypeNameTaken, receiver.Location, type.Name, receiver.ClassName));
@@ -163,6 +163,7 @@ public sealed class WebhookReceiverGenerator : IIncrementalGenerator
         context.AddSource(prefix + ".Webhooks.g.cs", SourceText.From(WebhooksEmitter.Emit(receiver, spec), System.Text.Encoding.UTF8));
         context.AddSource(prefix + ".JsonContext.g.cs", SourceText.From(JsonEmitter.Emit(receiver, spec), System.Text.Encoding.UTF8));
         context.AddSource(prefix + ".Sender.g.cs", SourceText.From(SenderEmitter.Emit(receiver, spec), System.Text.Encoding.UTF8));
+        context.AddSource(prefix + ".Examples.g.cs", SourceText.From(ExamplesEmitter.Emit(receiver, spec), System.Text.Encoding.UTF8));
         foreach (var type in spec.Types)
         {
             context.AddSource(prefix + ".Models." + type.Name + ".g.cs", SourceText.From(ModelEmitter.Emit(type, receiver.Namespace, receiver.IsPublic), System.Text.Encoding.UTF8));

@@ -16,4 +16,8 @@ internal sealed record EventModel(
     TypeRef Payload,
     string? Summary,
     string? Description,
-    string? EventIdExpression);
+    string? EventIdExpression)
+{
+    /// <summary>A valid sample of the payload as JSON (see <c>ExampleBuilder</c>), for <c>{Receiver}Examples</c>; null when none.</summary>
+    public string? ExampleJson { get; init; }
+}

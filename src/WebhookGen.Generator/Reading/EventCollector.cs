@@ -69,7 +69,7 @@ internal sealed class EventCollector(SpecReadContext context, SchemaTypeBuilder 
                 names[candidate],
                 response is null ? "the payload is received as raw JSON (JsonElement)" : "the schema of its 2xx response is taken as the payload");
             var id = EventIdentifier(names[candidate], candidate.Pointer);
-            typed.Add(new TypedEvent(candidate, names[candidate], id, response is null ? TypeRef.Json : Payload(response, id, candidate.Pointer)));
+            typed.Add(new TypedEvent(candidate, names[candidate], id, response is null ? TypeRef.Json : Payload(response, id, candidate.Pointer)) { Schema = response });
         }
 
         var planner = new DispatchPlanner(context, types.FindObject, types.FindEnum);
@@ -85,7 +85,12 @@ internal sealed class EventCollector(SpecReadContext context, SchemaTypeBuilder 
                 e.Payload,
                 e.Candidate.Operation.Summary,
                 e.Candidate.Operation.Description,
-                EventIdExpression(e.Payload)))
+                EventIdExpression(e.Payload))
+            {
+                ExampleJson = e.Payload.Kind == ValueKind.Object && e.Schema is not null
+                    ? ExampleBuilder.Build(e.Schema, e.BodyPropertyName, e.BodyPropertyValue)
+                    : null,
+            })
             .ToList();
     }
 
@@ -122,7 +127,7 @@ internal sealed class EventCollector(SpecReadContext context, SchemaTypeBuilder 
             {
                 var identifier = EventIdentifier(shortNames[entry.Key], candidate.Pointer);
                 var payload = Payload(entry.Value, identifier, candidate.Pointer);
-                events.Add(new TypedEvent(candidate, entry.Key, identifier, payload, property, entry.Key));
+                events.Add(new TypedEvent(candidate, entry.Key, identifier, payload, property, entry.Key) { Schema = entry.Value });
             }
 
             return events;
@@ -136,7 +141,7 @@ internal sealed class EventCollector(SpecReadContext context, SchemaTypeBuilder 
             id,
             Payload(schema, id, candidate.Pointer),
             implicitDiscriminator,
-            implicitDiscriminator is null ? null : (schema as OpenApiSchemaReference)?.Reference.Id)];
+            implicitDiscriminator is null ? null : (schema as OpenApiSchemaReference)?.Reference.Id) { Schema = schema }];
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Microsoft.OpenApi;
 using WebhookGen.Generator.Model;
 
 namespace WebhookGen.Generator.Reading.Events;
@@ -10,4 +11,8 @@ internal sealed record TypedEvent(
     string Identifier,
     TypeRef Payload,
     string? BodyPropertyName = null,
-    string? BodyPropertyValue = null);
+    string? BodyPropertyValue = null)
+{
+    /// <summary>The payload's schema, for the test kit's sample event; reading-stage only, never in the model.</summary>
+    public IOpenApiSchema? Schema { get; init; }
+}
