@@ -16,7 +16,7 @@ internal static class ExamplesEmitter
         var ns = receiver.Namespace;
         var name = ExamplesName(receiver);
         var context = CSharp.QualifiedName(ns, JsonEmitter.ContextName(receiver));
-        var infoNames = JsonEmitter.TypeInfoNames(spec.Types.OfType<ObjectTypeModel>().ToList(), JsonEmitter.ContextName(receiver));
+        var infoNames = JsonEmitter.TypeInfoNames(receiver, spec);
         var writer = CSharp.StartFile(ns);
 
         writer.WriteLine("/// <summary>");

@@ -112,6 +112,10 @@ internal static class JsonEmitter
 
     internal static IEnumerable<string> RecordNames(SpecModel spec) => spec.Types.OfType<ObjectTypeModel>().Select(r => r.Name);
 
+    /// <summary>The receiver's JSON context's metadata property for each record of <paramref name="spec"/>.</summary>
+    internal static Dictionary<string, string> TypeInfoNames(ReceiverDeclaration receiver, SpecModel spec) =>
+        TypeInfoNames(spec.Types.OfType<ObjectTypeModel>().ToList(), ContextName(receiver));
+
     /// <summary>Each record's metadata property: its own name unless a member of the context has it (see the remarks).</summary>
     internal static Dictionary<string, string> TypeInfoNames(IReadOnlyList<ObjectTypeModel> records, string contextName)
     {

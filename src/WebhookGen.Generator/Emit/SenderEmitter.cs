@@ -18,7 +18,7 @@ internal static class SenderEmitter
         var name = SenderName(receiver);
         var descriptors = CSharp.QualifiedName(ns, WebhooksEmitter.DescriptorsName(receiver));
         var context = CSharp.QualifiedName(ns, JsonEmitter.ContextName(receiver));
-        var infoNames = JsonEmitter.TypeInfoNames(spec.Types.OfType<ObjectTypeModel>().ToList(), JsonEmitter.ContextName(receiver));
+        var infoNames = JsonEmitter.TypeInfoNames(receiver, spec);
         var writer = CSharp.StartFile(ns);
 
         writer.WriteLine("/// <summary>");
