@@ -41,6 +41,10 @@ internal static class CorpusExpectations
         // is the provider's subscription API; the header `eventDiscriminator` has no mapping.
         ["github-async-responses"] = 2,
 
+        // 261 `webhooks` (branch-protection-configuration-disabled … workflow-run-requested); no `paths`. GitHub's own
+        // description, 4.8 MB: every event arrives at one URL, named by X-GitHub-Event and the body's `action`.
+        ["github"] = 261,
+
         // Receiver written as `paths`: 9 POST /events/... operations with JSON bodies; no webhooks or callbacks.
         ["gridx"] = 9,
 
