@@ -10,6 +10,7 @@ using WebhookGen.Generator.Model;
 using WebhookGen.Generator.Parsing;
 using WebhookGen.Generator.Reading;
 using WebhookGen.Generator.Reading.References;
+using WebhookGen.Generator.Selection;
 
 namespace WebhookGen.Generator;
 
@@ -144,6 +145,18 @@ public sealed class WebhookReceiverGenerator : IIncrementalGenerator
         if (spec is not null && !spec.HasErrors && !spec.Events.IsEmpty && spec.Signature is null)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoSignatureScheme, binding.Receiver.Location, binding.Receiver.ClassName));
+        }
+
+        if (spec is not null && binding.Receiver.EventPatterns is { } patterns)
+        {
+            var (chosen, unmatched) = EventSelection.Apply(spec, patterns);
+            var examples = string.Join(", ", spec.Events.Take(3).Select(e => e.EventName)) + (spec.Events.Count > 3 ? ", …" : string.Empty);
+            foreach (var pattern in unmatched)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EventPatternUnmatched, binding.Receiver.Location, pattern, binding.Receiver.ClassName, examples));
+            }
+
+            spec = chosen;
         }
 
         return new ReceiverModel(binding.Receiver, spec, diagnostics.ToEquatableArray());

@@ -108,6 +108,11 @@ internal static class DiagnosticDescriptors
         "{0} '{1}' is named {2} in C#: {3}",
         DiagnosticSeverity.Info);
 
+    public static readonly DiagnosticDescriptor EventPatternUnmatched = Create(
+        "WHG021", "A chosen event matches no event of the spec",
+        "Events entry '{0}' on {1} matches no event of the spec; an entry is an event's name ({2}), its key on a shared route, the key's first part for a group, or a pattern with *",
+        DiagnosticSeverity.Error);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLink + id.ToLowerInvariant());
 }

@@ -53,18 +53,23 @@ internal static class SenderEmitter
         writer.WriteLine("/// <summary>A sender like this one that signs with another secret: every delivery it sends must be refused.</summary>");
         writer.WriteLine($"public {name} WithSecret(string secret) => new(Client.WithSecret(secret), _routePrefix);");
 
+        // On a route told apart by headers, the sender names the event as the provider does (X-GitHub-Event: issues).
         var headerValues = spec.Routes
-            .Where(r => r.Selector == SelectorKind.Header)
-            .SelectMany(r => r.Events.Select(e => (e.Identifier, Header: r.SelectorName!, e.Value)))
-            .ToDictionary(e => e.Identifier, e => (e.Header, e.Value));
+            .SelectMany(r => r.Events.Select(e => (e.Identifier, Headers: r.Selectors
+                .Select((selector, i) => (selector, Value: e.Values[i]))
+                .Where(p => p.selector.Kind == SelectorKind.Header && p.Value.Length > 0)
+                .Select(p => $"new({CSharp.Literal(p.selector.Name)}, {CSharp.Literal(p.Value)})")
+                .ToList())))
+            .Where(e => e.Headers.Count > 0)
+            .ToDictionary(e => e.Identifier, e => e.Headers);
         foreach (var evt in spec.Events)
         {
             var payload = CSharp.TypeName(evt.Payload, ns);
             var body = evt.Payload.Kind == ValueKind.Object
                 ? $"global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(payload, {context}.Default.{infoNames[evt.Payload.Name!]})"
                 : "global::System.Text.Encoding.UTF8.GetBytes(payload.GetRawText())";
-            var headers = headerValues.TryGetValue(evt.Identifier, out var header)
-                ? $"new global::System.Collections.Generic.KeyValuePair<string, string>[] {{ new({CSharp.Literal(header.Header)}, {CSharp.Literal(header.Value)}) }}"
+            var headers = headerValues.TryGetValue(evt.Identifier, out var pairs)
+                ? $"new global::System.Collections.Generic.KeyValuePair<string, string>[] {{ {string.Join(", ", pairs)} }}"
                 : "null";
             writer.WriteLine();
             writer.WriteLine($"/// <summary>Sends the event <c>{CSharp.EscapeXml(evt.EventName)}</c>, signed, to <c>{evt.HttpMethod} {CSharp.EscapeXml(evt.Route)}</c>.</summary>");

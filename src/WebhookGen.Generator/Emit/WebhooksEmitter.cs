@@ -50,19 +50,32 @@ internal static class WebhooksEmitter
         }
 
         var shared = 0;
-        foreach (var route in spec.Routes.Where(r => r.Selector != SelectorKind.None))
+        foreach (var route in spec.Routes.Where(r => r.NeedsRouteDescriptor))
         {
-            var selector = route.Selector == SelectorKind.Header ? "Header" : "BodyProperty";
             writer.WriteLine();
-            writer.WriteLine($"/// <summary><c>{route.HttpMethod} {CSharp.EscapeXml(route.Route)}</c>: {route.Events.Count.ToString(CultureInfo.InvariantCulture)} events, told apart by the {(route.Selector == SelectorKind.Header ? "header" : "body property")} <c>{CSharp.EscapeXml(route.SelectorName!)}</c>.</summary>");
+            writer.WriteLine($"/// <summary><c>{route.HttpMethod} {CSharp.EscapeXml(route.Route)}</c>: {RouteSummary(route)}.</summary>");
             writer.WriteLine($"public static {KnownTypes.RouteDescriptor} {RouteName(shared++)} {{ get; }} = new(");
             writer.WriteLine("    Receiver,");
-            writer.WriteLine($"    {KnownTypes.EventSelector}.{selector}({CSharp.Literal(route.SelectorName!)}),");
+            writer.WriteLine($"    {SelectorExpression(route)},");
             writer.WriteLine($"    new global::System.Collections.Generic.KeyValuePair<string, {KnownTypes.WebhookEvent}>[]");
             writer.WriteLine("    {");
             foreach (var evt in route.Events)
             {
-                writer.WriteLine($"        new({CSharp.Literal(evt.Value)}, {members[evt.Identifier]}),");
+                writer.WriteLine($"        new({KeyExpression(evt)}, {members[evt.Identifier]}),");
+            }
+
+            if (route.Ignored.IsEmpty)
+            {
+                writer.WriteLine("    });");
+                continue;
+            }
+
+            writer.WriteLine("    },");
+            writer.WriteLine("    ignored: new[]");
+            writer.WriteLine("    {");
+            foreach (var evt in route.Ignored)
+            {
+                writer.WriteLine($"        {KeyExpression(evt)},");
             }
 
             writer.WriteLine("    });");
@@ -133,9 +146,9 @@ internal static class WebhooksEmitter
         var shared = 0;
         foreach (var route in spec.Routes)
         {
-            var handler = route.Selector == SelectorKind.None
-                ? $"{descriptors}.{members[route.Events[0].Identifier]}.HandleAsync"
-                : $"{descriptors}.{RouteName(shared++)}.HandleAsync";
+            var handler = route.NeedsRouteDescriptor
+                ? $"{descriptors}.{RouteName(shared++)}.HandleAsync"
+                : $"{descriptors}.{members[route.Events[0].Identifier]}.HandleAsync";
             writer.WriteLine(route.HttpMethod == "POST"
                 ? $"{KnownTypes.EndpointRouteBuilderExtensions}.MapPost(group, {CSharp.Literal(route.Route)}, {handler});"
                 : $"{KnownTypes.EndpointRouteBuilderExtensions}.MapMethods(group, {CSharp.Literal(route.Route)}, new[] {{ {CSharp.Literal(route.HttpMethod)} }}, {handler});");
@@ -147,7 +160,34 @@ internal static class WebhooksEmitter
         writer.CloseBlock();
     }
 
-    /// <summary>The descriptor of the n-th route that carries several events.</summary>
+    private static string RouteSummary(RouteModel route)
+    {
+        var count = route.Events.Count.ToString(CultureInfo.InvariantCulture) + (route.Events.Count == 1 ? " event" : " events");
+        var ignored = route.Ignored.IsEmpty ? string.Empty : ", " + route.Ignored.Count.ToString(CultureInfo.InvariantCulture) + " more acknowledged but not handled";
+        var by = route.IsShared ? ", told apart by the " + string.Join(" and the ", route.Selectors.Select(s => CSharp.EscapeXml(s.ToString()))) : string.Empty;
+        return count + ignored + by;
+    }
+
+    private static string SelectorExpression(RouteModel route)
+    {
+        if (!route.IsShared)
+        {
+            return "selector: null";
+        }
+
+        var parts = route.Selectors.Select(s => $"{KnownTypes.EventSelector}.{(s.Kind == SelectorKind.Header ? "Header" : "BodyProperty")}({CSharp.Literal(s.Name)})").ToList();
+        return parts.Count == 1 ? parts[0] : $"{KnownTypes.EventSelector}.Combine({string.Join(", ", parts)})";
+    }
+
+    /// <summary>An event's key: its one value as a literal, or <c>WebhookEventSelector.Key(...)</c> over several.</summary>
+    private static string KeyExpression(RouteEventModel evt) => evt.Values.Count switch
+    {
+        0 => CSharp.Literal(string.Empty),
+        1 => CSharp.Literal(evt.Values[0]),
+        _ => $"{KnownTypes.EventSelector}.Key({string.Join(", ", evt.Values.Select(CSharp.Literal))})",
+    };
+
+    /// <summary>The descriptor of the n-th route that needs one (several events, or events not handled).</summary>
     private static string RouteName(int index) => index == 0 ? "SharedRoute" : "SharedRoute" + (index + 1).ToString(CultureInfo.InvariantCulture);
 
     private static string PayloadReader(TypeRef payload, string? ns, string context) => payload.Kind switch

@@ -1,4 +1,5 @@
 using WebhookGen.Generator.Diagnostics;
+using WebhookGen.Generator.Helpers;
 
 namespace WebhookGen.Generator.Model;
 
@@ -14,5 +15,11 @@ internal sealed record ReceiverDeclaration(
     LocationInfo? Location,
     DiagnosticInfo? Error)
 {
+    /// <summary>
+    /// The <c>Events</c> the attribute chooses (names, keys, groups or <c>*</c> patterns), in the order written; null when it
+    /// chooses none, so every event of the spec is handled.
+    /// </summary>
+    public EquatableArray<string>? EventPatterns { get; init; }
+
     public string FullName => Namespace is null ? ClassName : Namespace + "." + ClassName;
 }

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using WebhookGen.Generator.Diagnostics;
+using WebhookGen.Generator.Helpers;
 using WebhookGen.Generator.Model;
 
 namespace WebhookGen.Generator.Parsing;
@@ -67,6 +68,25 @@ internal static class ReceiverDeclarationParser
             IsPublic: type.DeclaredAccessibility == Accessibility.Public,
             specArgument,
             location,
-            error);
+            error)
+        {
+            EventPatterns = EventPatterns(attribute),
+        };
+    }
+
+    /// <summary>The strings of the attribute's <c>Events</c> array, or null when it has none (null entries are dropped).</summary>
+    private static EquatableArray<string>? EventPatterns(AttributeData attribute)
+    {
+        foreach (var argument in attribute.NamedArguments)
+        {
+            if (argument.Key == "Events" && argument.Value.Kind == TypedConstantKind.Array)
+            {
+                return argument.Value.IsNull
+                    ? null
+                    : argument.Value.Values.Select(v => v.Value as string).Where(v => v is not null).Select(v => v!.Trim()).ToEquatableArray();
+            }
+        }
+
+        return null;
     }
 }

@@ -76,6 +76,7 @@ internal sealed class EventCollector(SpecReadContext context, SchemaTypeBuilder 
         var (routes, routeByIdentifier) = planner.Plan(typed);
         Routes.AddRange(routes);
         var handlers = new HashSet<string>(StringComparer.Ordinal);
+        var bodyValues = BodySelectorValues(routes);
         return typed.Select(e => new EventModel(
                 e.EventName,
                 e.Identifier,
@@ -88,10 +89,34 @@ internal sealed class EventCollector(SpecReadContext context, SchemaTypeBuilder 
                 EventIdExpression(e.Payload))
             {
                 ExampleJson = e.Payload.Kind == ValueKind.Object && e.Schema is not null
-                    ? ExampleBuilder.Build(e.Schema, e.BodyPropertyName, e.BodyPropertyValue)
+                    ? bodyValues.TryGetValue(e.Identifier, out var named)
+                        ? ExampleBuilder.Build(e.Schema, named.Property, named.Value)
+                        : ExampleBuilder.Build(e.Schema, e.BodyPropertyName, e.BodyPropertyValue)
                     : null,
             })
             .ToList();
+    }
+
+    /// <summary>The body property and value that name each event on a shared route, so that its sample event is routed to it.</summary>
+    private static Dictionary<string, (string Property, string Value)> BodySelectorValues(List<RouteModel> routes)
+    {
+        var values = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
+        foreach (var route in routes)
+        {
+            foreach (var evt in route.Events)
+            {
+                for (var i = 0; i < route.Selectors.Count; i++)
+                {
+                    if (route.Selectors[i].Kind == SelectorKind.BodyProperty && evt.Values[i].Length > 0)
+                    {
+                        values[evt.Identifier] = (route.Selectors[i].Name, evt.Values[i]);
+                        break;
+                    }
+                }
+            }
+        }
+
+        return values;
     }
 
     /// <summary>

@@ -13,6 +13,7 @@ internal static class WebhookRejectionReason
     public const string UnsupportedMediaType = "unsupported_media_type";
     public const string InvalidPayload = "invalid_payload";
     public const string UnknownEvent = "unknown_event";
+    public const string NotHandled = "not_handled";
     public const string IdempotencyUnavailable = "idempotency_unavailable";
     public const string HandlerRefused = "handler_refused";
 

@@ -25,6 +25,9 @@ internal static partial class WebhookLog
     [LoggerMessage(7, LogLevel.Warning, "{Receiver} received an event it does not know on {Route}: '{Value}'; answered {StatusCode}")]
     public static partial void UnknownEvent(ILogger logger, string receiver, string route, string value, int statusCode);
 
+    [LoggerMessage(40, LogLevel.Debug, "{Receiver} acknowledged {EventName} on {Route}, an event of the spec it does not handle; answered {StatusCode}")]
+    public static partial void UnhandledEvent(ILogger logger, string receiver, string route, string eventName, int statusCode);
+
     [LoggerMessage(6, LogLevel.Warning, "{Receiver} accepted a delivery of {EventName} without checking a signature (AllowUnsignedDeliveries is on)")]
     public static partial void Unsigned(ILogger logger, string receiver, string eventName);
 

@@ -130,6 +130,15 @@ internal static class WebhookRequestProcessor
         httpContext.Response.StatusCode = status;
     }
 
+    /// <summary>Answers a verified delivery of an event of the spec that the receiver chose not to handle: acknowledged and counted.</summary>
+    public static void AcknowledgeUnhandledEvent(HttpContext httpContext, WebhookRouteDescriptor route, VerifiedDelivery delivery, string eventName)
+    {
+        var status = delivery.Options.UnknownEventStatusCode;
+        WebhookLog.UnhandledEvent(delivery.Runtime.Logger, route.Receiver.Name, route.Description, Shorten(eventName), status);
+        delivery.Telemetry.Rejected(WebhookRejectionReason.NotHandled);
+        httpContext.Response.StatusCode = status;
+    }
+
     /// <summary>Answers a verified body that is not a JSON object on a route that reads the event's name from it.</summary>
     public static Task RejectUnreadableBodyAsync(HttpContext httpContext, WebhookRouteDescriptor route, VerifiedDelivery delivery)
     {

@@ -6,25 +6,35 @@ using Microsoft.AspNetCore.Http;
 namespace WebhookGen.Hosting;
 
 /// <summary>
-/// One URL that receives several events: after the signature is verified, <see cref="Selector"/> names the event and the
-/// delivery goes to its handler. An event the spec does not describe is acknowledged (see
-/// <see cref="WebhookReceiverOptions.UnknownEventStatusCode"/>) and logged, never answered with a 5xx. Generated per route.
+/// One URL that receives several events, or events the receiver does not handle: after the signature is verified,
+/// <see cref="Selector"/> names the event and the delivery goes to its handler. An event the spec does not describe, and
+/// one the receiver chose not to handle, is acknowledged (see <see cref="WebhookReceiverOptions.UnknownEventStatusCode"/>),
+/// logged and counted, never answered with a 4xx or 5xx. Generated per route.
 /// </summary>
 public sealed class WebhookRouteDescriptor
 {
     private readonly Dictionary<string, WebhookEvent> _events;
+    private readonly HashSet<string> _ignored;
 
     /// <summary>Describes a route.</summary>
     /// <param name="receiver">The receiver the route belongs to.</param>
-    /// <param name="selector">What tells the route's events apart.</param>
+    /// <param name="selector">What tells the route's events apart; null on a route of one event.</param>
     /// <param name="events">
-    /// Each event by the value <paramref name="selector"/> reads for it; an event under the empty value receives the
-    /// deliveries that carry no value.
+    /// Each event by the key <paramref name="selector"/> reads for it (<see cref="WebhookEventSelector.Key"/> for a combined
+    /// selector); an event under the empty key receives the deliveries that carry no value.
     /// </param>
-    public WebhookRouteDescriptor(WebhookReceiverDescriptor receiver, WebhookEventSelector selector, IEnumerable<KeyValuePair<string, WebhookEvent>> events)
+    /// <param name="ignored">
+    /// The keys of the spec's events that the receiver does not handle: acknowledged and counted as not handled rather
+    /// than as unknown.
+    /// </param>
+    public WebhookRouteDescriptor(
+        WebhookReceiverDescriptor receiver,
+        WebhookEventSelector? selector,
+        IEnumerable<KeyValuePair<string, WebhookEvent>> events,
+        IEnumerable<string>? ignored = null)
     {
         Receiver = receiver ?? throw new ArgumentNullException(nameof(receiver));
-        Selector = selector ?? throw new ArgumentNullException(nameof(selector));
+        Selector = selector;
         ArgumentNullException.ThrowIfNull(events);
         _events = new Dictionary<string, WebhookEvent>(StringComparer.Ordinal);
         foreach (var (value, evt) in events)
@@ -32,17 +42,21 @@ public sealed class WebhookRouteDescriptor
             _events.Add(value, evt ?? throw new ArgumentException("An event is null.", nameof(events)));
         }
 
-        Description = "(event by " + selector + ")";
+        _ignored = new HashSet<string>(ignored ?? [], StringComparer.Ordinal);
+        Description = selector is null ? "(events not handled)" : "(event by " + selector + ")";
     }
 
     /// <summary>The receiver the route belongs to.</summary>
     public WebhookReceiverDescriptor Receiver { get; }
 
-    /// <summary>What tells the route's events apart.</summary>
-    public WebhookEventSelector Selector { get; }
+    /// <summary>What tells the route's events apart; null on a route of one event.</summary>
+    public WebhookEventSelector? Selector { get; }
 
-    /// <summary>The events, by the value that names each.</summary>
+    /// <summary>The events, by the key that names each.</summary>
     public IReadOnlyDictionary<string, WebhookEvent> Events => _events;
+
+    /// <summary>The keys of the spec's events on this route that the receiver does not handle.</summary>
+    public IReadOnlySet<string> Ignored => _ignored;
 
     internal string Description { get; }
 
@@ -51,18 +65,31 @@ public sealed class WebhookRouteDescriptor
 
     internal Task DispatchAsync(HttpContext httpContext, VerifiedDelivery delivery)
     {
-        if (!Selector.TrySelect(httpContext, delivery.Body.Span, out var value))
+        string[] keys = [string.Empty];
+        if (Selector is not null && !Selector.TryGetKeys(httpContext, delivery.Body.Span, out keys))
         {
             return WebhookRequestProcessor.RejectUnreadableBodyAsync(httpContext, this, delivery);
         }
 
-        // An event registered under the empty value is the one whose deliveries carry no value at all.
-        if (_events.TryGetValue(value ?? string.Empty, out var evt))
+        // Most specific first: an event registered under an empty part takes what no event names more precisely.
+        foreach (var key in keys)
         {
-            return evt.HandleVerifiedAsync(httpContext, delivery);
+            if (_events.TryGetValue(key, out var evt))
+            {
+                return evt.HandleVerifiedAsync(httpContext, delivery);
+            }
         }
 
-        WebhookRequestProcessor.AcknowledgeUnknownEvent(httpContext, this, delivery, value);
+        foreach (var key in keys)
+        {
+            if (_ignored.Contains(key))
+            {
+                WebhookRequestProcessor.AcknowledgeUnhandledEvent(httpContext, this, delivery, WebhookEventSelector.Display(keys[0]));
+                return Task.CompletedTask;
+            }
+        }
+
+        WebhookRequestProcessor.AcknowledgeUnknownEvent(httpContext, this, delivery, keys[0].Length == 0 ? null : WebhookEventSelector.Display(keys[0]));
         return Task.CompletedTask;
     }
 }

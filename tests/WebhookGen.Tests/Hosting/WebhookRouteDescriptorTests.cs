@@ -30,7 +30,7 @@ public class WebhookRouteDescriptorTests
 
         route.Events["thing.created"].ShouldBeSameAs(created);
         route.Events[""].EventName.ShouldBe("untyped");
-        route.Selector.Name.ShouldBe("type");
+        route.Selector!.Name.ShouldBe("type");
         route.Receiver.ShouldBeSameAs(Receiver);
     }
 
@@ -48,7 +48,16 @@ public class WebhookRouteDescriptorTests
     public void Arguments_are_checked()
     {
         Should.Throw<ArgumentNullException>(() => new WebhookRouteDescriptor(null!, WebhookEventSelector.Header("X"), []));
-        Should.Throw<ArgumentNullException>(() => new WebhookRouteDescriptor(Receiver, null!, []));
         Should.Throw<ArgumentNullException>(() => new WebhookRouteDescriptor(Receiver, WebhookEventSelector.Header("X"), null!));
+    }
+
+    [Fact]
+    public void A_route_of_one_event_the_receiver_does_not_handle_has_no_selector_and_lists_it_as_ignored()
+    {
+        var route = new WebhookRouteDescriptor(Receiver, selector: null, [], ignored: [""]);
+
+        route.Selector.ShouldBeNull();
+        route.Events.ShouldBeEmpty();
+        route.Ignored.ShouldBe([""]);
     }
 }
