@@ -60,7 +60,8 @@ internal static class ExampleBuilder
             // A oneOf/anyOf beside the schema's own properties only constrains them (which are required); else it is the value.
             if (!hasProperties && (target.OneOf ?? target.AnyOf) is { Count: > 0 } alternatives)
             {
-                return Value(alternatives[0], depth + 1, visiting);
+                // The first alternative that is not null (anyOf: [null, $ref]): a placeholder of no type reads as a string.
+                return Value(alternatives.FirstOrDefault(a => !SchemaFacts.IsNullSchema(a)) ?? alternatives[0], depth + 1, visiting);
             }
 
             if (type.HasFlag(JsonSchemaType.Object) || hasProperties)
