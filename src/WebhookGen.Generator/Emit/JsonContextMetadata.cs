@@ -27,6 +27,7 @@ internal static class JsonContextMetadata
 
         writer.CloseBlock(";");
         writer.WriteLine();
+        writer.WriteLine("// Metadata for each record, created on first use.");
         for (var i = 0; i < records.Count; i++)
         {
             var type = CSharp.QualifiedName(ns, records[i].Name);
