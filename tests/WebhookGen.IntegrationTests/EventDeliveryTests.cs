@@ -56,7 +56,7 @@ public sealed class EventDeliveryTests
         data.Kind.ShouldBe(ApplianceEventDataKind.Hybrid);
         data.Status.ShouldBe(InverterEventDataStatus.Warning);
         data.Status.IsDefined.ShouldBeTrue();
-        data.LastStatus.ShouldBe(InverterEventDataLastStatus.Error);
+        data.LastStatus.ShouldBe(InverterEventDataStatus.Error);
         data.LastStatus.IsDefined.ShouldBeTrue();
         data.ErrCode.ShouldBe("E42");
         data.LastErrCode.ShouldBe("F71A");

@@ -24,7 +24,7 @@ public sealed class JsonContextTests
             SystemID = Guid.Parse("c9db369e-7cf8-4ad1-ade5-46f61a5125c2"),
             Kind = new ApplianceEventDataKind("NEW_KIND"),
             Status = InverterEventDataStatus.Ok,
-            LastStatus = InverterEventDataLastStatus.Error,
+            LastStatus = InverterEventDataStatus.Error,
         },
     };
 

@@ -181,7 +181,7 @@ public sealed class PayloadValidationTests
         data.Status.Value.ShouldBe("REBOOTING");
         data.Status.IsDefined.ShouldBeFalse();
         data.Status.ShouldNotBe(InverterEventDataStatus.Unknown);
-        data.LastStatus.ShouldBe(InverterEventDataLastStatus.Error);
+        data.LastStatus.ShouldBe(InverterEventDataStatus.Error);
         data.LastStatus.IsDefined.ShouldBeTrue();
     }
 

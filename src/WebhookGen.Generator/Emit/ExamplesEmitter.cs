@@ -6,6 +6,7 @@ namespace WebhookGen.Generator.Emit;
 /// <summary>
 /// Emits <c>{Receiver}Examples</c>, the test kit's sample events: one method per event whose payload is a record, returning
 /// a payload read by the receiver's own JSON reader from a sample the spec's schema accepts (see <c>ExampleBuilder</c>).
+/// What the samples share is written once (<see cref="ExampleFragments"/>).
 /// </summary>
 internal static class ExamplesEmitter
 {
@@ -26,19 +27,33 @@ internal static class ExamplesEmitter
         writer.WriteLine("/// </summary>");
         writer.WriteLine(CSharp.GeneratedCodeAttribute);
         writer.OpenBlock($"{(receiver.IsPublic ? "public" : "internal")} static class {name}");
-        foreach (var evt in spec.Events.Where(e => e.Payload.Kind == ValueKind.Object && e.ExampleJson is not null))
+        var events = spec.Events.Where(e => e.Payload.Kind == ValueKind.Object && e.ExampleJson is not null)
+            .Select(e => (Event: e, Method: Method(e, name)))
+            .ToList();
+        var fragments = ExampleFragments.For(events.Select(e => e.Event.ExampleJson!).ToList(), events.Select(e => e.Method).Append("Read"));
+        foreach (var (evt, method) in events)
         {
-            var method = evt.Identifier.TrimStart('@');
-            method = method == name ? method + "Value" : method;
             writer.WriteLine($"/// <summary>A sample <c>{CSharp.EscapeXml(evt.EventName)}</c> event.</summary>");
             writer.WriteLine($"public static {CSharp.TypeName(evt.Payload, ns)} {method}() =>");
-            writer.WriteLine($"    Read({context}.Default.{infoNames[evt.Payload.Name!]}, {CSharp.Utf8Literal(evt.ExampleJson!)});");
+            writer.WriteLine($"    Read({context}.Default.{infoNames[evt.Payload.Name!]}, {fragments.Expression(evt.ExampleJson!)});");
             writer.WriteLine();
         }
 
-        writer.WriteLine($"private static T Read<T>(global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo, global::System.ReadOnlySpan<byte> json) =>");
+        foreach (var (constant, json) in fragments.Constants)
+        {
+            writer.WriteLine($"private const string {constant} = {json};");
+            writer.WriteLine();
+        }
+
+        writer.WriteLine($"private static T Read<T>(global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo, string json) =>");
         writer.WriteLine("    global::System.Text.Json.JsonSerializer.Deserialize(json, typeInfo) ?? throw new global::System.InvalidOperationException(\"The sample event read as null.\");");
         writer.CloseBlock();
         return CSharp.EndFile(writer, ns);
+    }
+
+    private static string Method(EventModel evt, string className)
+    {
+        var method = evt.Identifier.TrimStart('@');
+        return method == className ? method + "Value" : method;
     }
 }

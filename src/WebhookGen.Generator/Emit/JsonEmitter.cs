@@ -48,47 +48,7 @@ internal static class JsonEmitter
         writer.WriteLine("/// <inheritdoc/>");
         writer.WriteLine($"protected override {KnownTypes.JsonSerializerOptions}? GeneratedSerializerOptions => null;");
 
-        foreach (var record in records)
-        {
-            var type = CSharp.QualifiedName(ns, record.Name);
-            var info = infoNames[record.Name];
-            writer.WriteLine();
-            writer.WriteLine($"private {KnownTypes.JsonTypeInfo}<{type}>? _{info};");
-            writer.WriteLine();
-            writer.WriteLine($"/// <summary>Metadata for <see cref=\"{type}\"/>.</summary>");
-            writer.WriteLine($"public {KnownTypes.JsonTypeInfo}<{type}> {info} => _{info} ??= Create<{type}>(Options, Read{record.Name}, Write{record.Name});");
-        }
-
-        writer.WriteLine();
-        writer.WriteLine("/// <inheritdoc/>");
-        writer.OpenBlock($"public override {KnownTypes.JsonTypeInfo}? GetTypeInfo(global::System.Type type)");
-        foreach (var record in records)
-        {
-            writer.OpenBlock($"if (type == typeof({CSharp.QualifiedName(ns, record.Name)}))");
-            writer.WriteLine($"return {infoNames[record.Name]};");
-            writer.CloseBlock();
-            writer.WriteLine();
-        }
-
-        writer.WriteLine("return null;");
-        writer.CloseBlock();
-        writer.WriteLine();
-        writer.WriteLine("// As a resolver of other options (JsonSerializerOptions.TypeInfoResolver), metadata is created for those options.");
-        writer.OpenBlock($"{KnownTypes.JsonTypeInfo}? {KnownTypes.IJsonTypeInfoResolver}.GetTypeInfo(global::System.Type type, {KnownTypes.JsonSerializerOptions} options)");
-        foreach (var record in records)
-        {
-            writer.OpenBlock($"if (type == typeof({CSharp.QualifiedName(ns, record.Name)}))");
-            writer.WriteLine($"return Create<{CSharp.QualifiedName(ns, record.Name)}>(options, Read{record.Name}, Write{record.Name});");
-            writer.CloseBlock();
-            writer.WriteLine();
-        }
-
-        writer.WriteLine("return null;");
-        writer.CloseBlock();
-        writer.WriteLine();
-        writer.OpenBlock($"private static {KnownTypes.JsonTypeInfo}<T> Create<T>({KnownTypes.JsonSerializerOptions} options, {KnownTypes.PayloadReader}<T> read, global::System.Action<{KnownTypes.Utf8JsonWriter}, T> write)");
-        writer.WriteLine($"return {KnownTypes.JsonMetadataServices}.CreateValueInfo<T>(options, new {KnownTypes.WebhookJsonConverter}<T>(read, write));");
-        writer.CloseBlock();
+        JsonContextMetadata.Emit(writer, records, infoNames, ns);
 
         foreach (var record in records)
         {

@@ -129,9 +129,8 @@ internal static class ModelEmitter
         var underlying = type.IsInteger ? "long" : "string";
         CSharp.WriteSummary(writer, type.Description ?? $"The values of {name}.");
         writer.WriteLine("/// <remarks>");
-        writer.WriteLine("/// An open enum: a value the spec does not list is kept as it came (<see cref=\"IsDefined\"/> is then false),");
-        writer.WriteLine("/// so a provider adding a value never makes a delivery fail. Compare with the static members, or switch on");
-        writer.WriteLine($"/// <see cref=\"Value\"/> with the constants of <see cref=\"{name}.Values\"/>.");
+        writer.WriteLine("/// An open enum: a value the spec does not list is kept (<see cref=\"IsDefined\"/> is then false), so a new value");
+        writer.WriteLine($"/// never fails a delivery. Compare with the static members, or switch on <see cref=\"Value\"/> with <see cref=\"{name}.Values\"/>.");
         writer.WriteLine("/// </remarks>");
         writer.WriteLine(CSharp.GeneratedCodeAttribute);
         writer.OpenBlock($"{accessibility} readonly partial struct {name} : global::System.IEquatable<{name}>");
@@ -150,11 +149,11 @@ internal static class ModelEmitter
             writer.WriteLine($"public {name}(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));");
         }
 
+        writer.WriteLine();
         foreach (var member in type.Members)
         {
-            writer.WriteLine();
-            writer.WriteLine($"/// <summary>The value <c>{CSharp.EscapeXml(member.Value)}</c>.</summary>");
-            writer.WriteLine($"public static {name} {member.Name} {{ get; }} = new({Literal(type, member.Value)});");
+            writer.WriteLine($"/// <summary><c>{CSharp.EscapeXml(member.Value)}</c></summary>");
+            writer.WriteLine($"public static {name} {member.Name} {{ get; }} = new(Values.{member.Name});");
         }
 
         writer.WriteLine();
@@ -178,42 +177,23 @@ internal static class ModelEmitter
         }
 
         writer.WriteLine();
-        writer.WriteLine("/// <inheritdoc/>");
         writer.WriteLine(type.IsInteger
             ? $"public bool Equals({name} other) => Value == other.Value;"
             : $"public bool Equals({name} other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);");
-        writer.WriteLine();
-        writer.WriteLine("/// <inheritdoc/>");
         writer.WriteLine($"public override bool Equals(object? obj) => obj is {name} other && Equals(other);");
-        writer.WriteLine();
-        writer.WriteLine("/// <inheritdoc/>");
         writer.WriteLine(type.IsInteger
             ? "public override int GetHashCode() => Value.GetHashCode();"
             : "public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);");
-        writer.WriteLine();
-        writer.WriteLine("/// <summary>The value as sent.</summary>");
         writer.WriteLine(type.IsInteger
             ? "public override string ToString() => Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);"
             : "public override string ToString() => Value;");
-        writer.WriteLine();
-        writer.WriteLine($"/// <summary>Whether two values are the same {(type.IsInteger ? "integer" : "string")}.</summary>");
         writer.WriteLine($"public static bool operator ==({name} left, {name} right) => left.Equals(right);");
-        writer.WriteLine();
-        writer.WriteLine("/// <summary>Whether two values differ.</summary>");
         writer.WriteLine($"public static bool operator !=({name} left, {name} right) => !left.Equals(right);");
         writer.WriteLine();
         writer.WriteLine("/// <summary>The values the spec lists, as constants for <c>switch</c>.</summary>");
         writer.OpenBlock("public static class Values");
-        var firstConstant = true;
         foreach (var member in type.Members)
         {
-            if (!firstConstant)
-            {
-                writer.WriteLine();
-            }
-
-            firstConstant = false;
-            writer.WriteLine($"/// <summary><c>{CSharp.EscapeXml(member.Value)}</c></summary>");
             writer.WriteLine($"public const {underlying} {member.Name} = {Literal(type, member.Value)};");
         }
 

@@ -119,6 +119,12 @@ internal static class RecordWriters
         foreach (var property in properties.Where(p => p.Source == PropertySource.Wire))
         {
             var member = access + property.Name;
+            if (PropertyCall(property, member) is { } call)
+            {
+                writer.WriteLine(call);
+                continue;
+            }
+
             var writeName = $"writer.WritePropertyName({CSharp.Utf8Literal(property.WireName)});";
             if (!property.IsNullable)
             {
@@ -141,5 +147,28 @@ internal static class RecordWriters
                 writer.CloseBlock();
             }
         }
+    }
+
+    /// <summary>
+    /// One call that writes the property (<c>WebhookJsonWriter.WriteProperty</c>): for a value of one JSON token, an enum or
+    /// a record; null for an array or a map, written out here.
+    /// </summary>
+    private static string? PropertyCall(PropertyModel property, string member)
+    {
+        var optional = property.IsNullable ? "?" : string.Empty;
+        var value = property.Type.Kind switch
+        {
+            ValueKind.Array or ValueKind.Map => null,
+            ValueKind.Enum or ValueKind.IntegerEnum => member + optional + ".Value",
+            ValueKind.Object => member + ", Write" + property.Type.Name,
+            _ => member,
+        };
+        if (value is null)
+        {
+            return null;
+        }
+
+        var writeNull = property.IsNullable && property.IsRequired ? ", writeNull: true" : string.Empty;
+        return $"{KnownTypes.WebhookJsonWriter}.WriteProperty(writer, {CSharp.Utf8Literal(property.WireName)}, {value}{writeNull});";
     }
 }

@@ -8,7 +8,7 @@ namespace WebhookGen.Json;
 
 /// <summary>The writing primitives that generated payload writers use where <see cref="Utf8JsonWriter"/> has no direct call.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class WebhookJsonWriter
+public static partial class WebhookJsonWriter
 {
     /// <summary>Writes a full-date string <c>yyyy-MM-dd</c>.</summary>
     public static void WriteDate(Utf8JsonWriter writer, DateOnly value)

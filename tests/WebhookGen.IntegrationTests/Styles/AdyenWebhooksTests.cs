@@ -105,11 +105,11 @@ public sealed class AdyenWebhooksTests : SharedRouteContract
         var problem = capability.Problems.ShouldNotBeNull().ShouldHaveSingleItem();
         var entity = problem.Entity.ShouldNotBeNull();
         entity.Id.ShouldBe(LegalEntityId);
-        entity.Type.ShouldBe(CapabilityProblemEntityType.LegalEntity);
+        entity.Type.ShouldBe(CapabilityProblemEntityRecursiveType.LegalEntity); // one enum: the same values as the owner's, met first
         entity.Owner.ShouldNotBeNull().Type.ShouldBe(CapabilityProblemEntityRecursiveType.BankAccount);
         var error = problem.VerificationErrors.ShouldNotBeNull().ShouldHaveSingleItem();
         error.Code.ShouldBe("2_8037");
-        error.Type.ShouldBe(VerificationErrorType.DataMissing);
+        error.Type.ShouldBe(VerificationErrorRecursiveType.DataMissing); // one enum with the sub-errors'
         error.RemediatingActions.ShouldNotBeNull().ShouldHaveSingleItem().Code.ShouldBe("2_158");
         error.SubErrors.ShouldNotBeNull().ShouldHaveSingleItem().Type.ShouldBe(VerificationErrorRecursiveType.InvalidInput);
     }

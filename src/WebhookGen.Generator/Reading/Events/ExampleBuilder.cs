@@ -60,7 +60,8 @@ internal static class ExampleBuilder
             // A oneOf/anyOf beside the schema's own properties only constrains them (which are required); else it is the value.
             if (!hasProperties && (target.OneOf ?? target.AnyOf) is { Count: > 0 } alternatives)
             {
-                return Value(alternatives[0], depth + 1, visiting);
+                // The first alternative that is not null (anyOf: [null, $ref]): a placeholder of no type reads as a string.
+                return Value(alternatives.FirstOrDefault(a => !SchemaFacts.IsNullSchema(a)) ?? alternatives[0], depth + 1, visiting);
             }
 
             if (type.HasFlag(JsonSchemaType.Object) || hasProperties)
@@ -84,24 +85,44 @@ internal static class ExampleBuilder
         }
     }
 
-    /// <summary>The properties of the schema and of every <c>allOf</c> part, the later declaration winning.</summary>
+    /// <summary>
+    /// The properties as the generated record reads them. An <c>allOf</c> with exactly one <c>$ref</c> is the base: its
+    /// properties first, each replaced by the schema's own declaration of it (which the record hides it with). The schema
+    /// and its other parts are flattened in order: the first declaration wins, unless a later one pins a string (a
+    /// <c>const</c> or a one-value enum).
+    /// </summary>
     private static void AddProperties(IOpenApiSchema schema, JsonObject obj, int depth, HashSet<IOpenApiSchema> visiting)
     {
-        foreach (var part in schema.AllOf ?? Enumerable.Empty<IOpenApiSchema>())
+        var parts = schema.AllOf ?? new List<IOpenApiSchema>();
+        var references = parts.Where(p => p is OpenApiSchemaReference).ToList();
+        var baseSchema = references.Count == 1 ? references[0] : null;
+        if (baseSchema is not null && SchemaFacts.Target(baseSchema) is { } target && visiting.Add(target))
         {
-            if (SchemaFacts.Target(part) is { } target && visiting.Add(target))
-            {
-                AddProperties(target, obj, depth, visiting);
-                visiting.Remove(target);
-            }
+            AddProperties(target, obj, depth, visiting);
+            visiting.Remove(target);
         }
 
+        Flatten(schema, baseSchema, obj, depth, visiting, new HashSet<string>(StringComparer.Ordinal));
+    }
+
+    private static void Flatten(IOpenApiSchema schema, IOpenApiSchema? baseSchema, JsonObject obj, int depth, HashSet<IOpenApiSchema> visiting, HashSet<string> declared)
+    {
         foreach (var property in schema.Properties ?? new Dictionary<string, IOpenApiSchema>())
         {
             var required = schema.Required?.Contains(property.Key) == true;
-            if ((required || depth < OptionalDepth) && Value(property.Value, depth + 1, visiting) is { } value)
+            var pins = property.Value is not null && SchemaFacts.SingleStringValue(property.Value) is not null;
+            if ((declared.Add(property.Key) || pins) && (required || depth < OptionalDepth) && Value(property.Value, depth + 1, visiting) is { } value)
             {
                 obj[property.Key] = value;
+            }
+        }
+
+        foreach (var part in schema.AllOf ?? Enumerable.Empty<IOpenApiSchema>())
+        {
+            if (!ReferenceEquals(part, baseSchema) && SchemaFacts.Target(part) is { } target && visiting.Add(target))
+            {
+                Flatten(target, null, obj, depth, visiting, declared);
+                visiting.Remove(target);
             }
         }
     }

@@ -46,7 +46,7 @@ internal sealed partial class SchemaTypeBuilder
 
                 var memberPointer = SpecPointer.Append(pointer, composition.Keyword, Index(i));
                 var memberName = Identifiers.Join(name, member.Title ?? DiscriminatorConstant(member, discriminator) ?? "Option" + Index(i + 1));
-                var type = Resolve(member, memberName, memberPointer);
+                var type = ResolveMember(member, memberName, memberPointer);
                 AddMember(draft, members, type, member, memberPointer, member is not OpenApiSchemaReference, composition.Keyword);
             }
         }
@@ -119,7 +119,7 @@ internal sealed partial class SchemaTypeBuilder
             var memberPointer = SpecPointer.Append(pointer, keyword, Index(i));
             var isInline = member is not OpenApiSchemaReference && SchemaFacts.Classify(member).Form == SchemaForm.Record;
             var memberName = Identifiers.Join(name, member.Title ?? ShapeWord(SchemaFacts.Shape(member)));
-            union.Members.Add(new UnionMemberDraft(Resolve(member, memberName, memberPointer), memberPointer, isInline));
+            union.Members.Add(new UnionMemberDraft(ResolveMember(member, memberName, memberPointer), memberPointer, isInline));
         }
 
         return RefTo(name);

@@ -36,6 +36,10 @@ internal sealed partial class SchemaTypeBuilder(SpecReadContext context)
     private readonly List<RecordDraft> _pendingUnions = new();
     private readonly Dictionary<string, string> _unionsByKey = new(StringComparer.Ordinal);
     private readonly List<(PropertyDraft Draft, string Name)> _renamedProperties = new();
+
+    // Inline types by shape (TypeShape): an inline schema that builds to the same type as one met before is that type.
+    private readonly Dictionary<string, string> _typesByShape = new(StringComparer.Ordinal);
+    private bool _ownTypeNext;
     private int _depth;
     private Dictionary<string, TypeModel>? _finished;
 
@@ -106,7 +110,7 @@ internal sealed partial class SchemaTypeBuilder(SpecReadContext context)
         {
             // Registered before the schema is read, so a schema that refers to itself ends the recursion.
             string Register() => _namesByReference[id!] = NewTypeName(Identifiers.ToPascalCase(id!), form, id, targetPointer);
-            var built = Build(target, Register, targetPointer, form);
+            var built = Build(target, Register, targetPointer, form, shareable: false);
             _namesByReference[id!] = built.Name!; // the same union met earlier, when it was not built anew
             return built;
         }
@@ -142,32 +146,90 @@ internal sealed partial class SchemaTypeBuilder(SpecReadContext context)
             case SchemaForm.Value:
                 return ResolveValue(schema, contextName, pointer);
             default:
-                return Build(schema, () => NewTypeName(contextName, form, pointer: pointer), pointer, form);
+                // An event's own payload keeps a type of its own; what it contains is shared by shape.
+                return Build(schema, () => NewTypeName(contextName, form, pointer: pointer), pointer, form, shareable: _depth > 1);
         }
     }
 
     /// <summary>
     /// Builds a named type. A union is built once for the same members: specs repeat an inline <c>oneOf</c> wherever it
     /// is used, and each copy would otherwise be a type of its own, the later ones wrapping the members the first took.
+    /// A <paramref name="shareable"/> (inline) record or enum that comes out the same as one built before
+    /// (<see cref="TypeShape"/>) is dropped for that one, which keeps the name and docs of its first occurrence.
     /// </summary>
-    private TypeRef Build(IOpenApiSchema schema, Func<string> name, string pointer, SchemaClass form)
+    private TypeRef Build(IOpenApiSchema schema, Func<string> name, string pointer, SchemaClass form, bool shareable)
     {
+        shareable &= !_ownTypeNext;
+        _ownTypeNext = false;
         var key = form.Form is SchemaForm.DiscriminatedUnion or SchemaForm.StructuralUnion ? UnionKey(schema) : null;
         if (key is not null && _unionsByKey.TryGetValue(key, out var existing))
         {
             return RefTo(existing);
         }
 
+        var reported = context.Diagnostics.Count;
         var typeName = name();
         if (key is not null)
         {
             _unionsByKey[key] = typeName;
         }
 
-        return Build(schema, typeName, pointer, form);
+        var naming = context.Diagnostics.Skip(reported).ToList();
+        var built = Build(schema, typeName, pointer, form);
+        return shareable ? Share(built, naming) : built;
     }
 
-    /// <summary>What makes two unions the same: their discriminator and mapping, and their members, all <c>$ref</c>s.</summary>
+    /// <summary>
+    /// The type met before with the same shape as the one just built, which is then dropped with the diagnostic its name
+    /// gave (its other diagnostics stand: they are about its place in the spec); else the type just built.
+    /// </summary>
+    private TypeRef Share(TypeRef built, List<DiagnosticInfo> naming)
+    {
+        var name = built.Name!;
+        var shape = _enums.TryGetValue(name, out var enumType) ? TypeShape.Of(enumType)
+            : _records.TryGetValue(name, out var record) ? TypeShape.Of(record)
+            : null;
+        if (shape is null)
+        {
+            return built;
+        }
+
+        if (!_typesByShape.TryGetValue(shape, out var shared))
+        {
+            _typesByShape[shape] = name;
+            return built;
+        }
+
+        _records.Remove(name);
+        _enums.Remove(name);
+        _order.RemoveAt(_order.LastIndexOf(name));
+        _typeNames.Remove(name);
+        foreach (var diagnostic in naming)
+        {
+            context.Diagnostics.Remove(diagnostic);
+        }
+
+        return RefTo(shared);
+    }
+
+    /// <summary>Resolves a union member: an inline member is a type of the union's own, never shared (the union adopts it).</summary>
+    private TypeRef ResolveMember(IOpenApiSchema member, string name, string pointer)
+    {
+        _ownTypeNext = member is not OpenApiSchemaReference;
+        try
+        {
+            return Resolve(member, name, pointer);
+        }
+        finally
+        {
+            _ownTypeNext = false;
+        }
+    }
+
+    /// <summary>
+    /// What makes two unions the same: their discriminator and mapping, and their members, each a <c>$ref</c> or a plain
+    /// string, number or boolean.
+    /// </summary>
     private static string? UnionKey(IOpenApiSchema schema)
     {
         if (SchemaFacts.Composition(schema) is not { } composition || schema.Properties is { Count: > 0 } || schema.AllOf is { Count: > 0 })
@@ -183,16 +245,38 @@ internal sealed partial class SchemaTypeBuilder(SpecReadContext context)
                 continue;
             }
 
-            if (member is not OpenApiSchemaReference { Reference.Id: { Length: > 0 } id })
+            if (member is OpenApiSchemaReference { Reference.Id: { Length: > 0 } id })
+            {
+                members.Add(id);
+            }
+            else if (PrimitiveKey(member) is { } primitive)
+            {
+                members.Add(primitive);
+            }
+            else
             {
                 return null;
             }
-
-            members.Add(id);
         }
 
         var mapping = schema.Discriminator?.Mapping?.Select(m => m.Key + "=" + m.Value.Reference.Id).OrderBy(m => m, StringComparer.Ordinal) ?? Enumerable.Empty<string>();
         return composition.Keyword + "|" + schema.Discriminator?.PropertyName + "|" + string.Join(",", members) + "|" + string.Join(",", mapping);
+    }
+
+    /// <summary>
+    /// An inline member that is a plain string, number or boolean (<c>oneOf: [integer, {type: string, format: date-time}]</c>)
+    /// as its type and format, which is all its type depends on; null for any other member.
+    /// </summary>
+    private static string? PrimitiveKey(IOpenApiSchema member)
+    {
+        var type = SchemaFacts.NonNullType(member);
+        if (type is not (JsonSchemaType.String or JsonSchemaType.Integer or JsonSchemaType.Number or JsonSchemaType.Boolean)
+            || SchemaFacts.Classify(member).Form != SchemaForm.Value)
+        {
+            return null;
+        }
+
+        return "(" + type + " " + member.Format + (SchemaFacts.IsNullable(member) ? "?" : string.Empty) + ")";
     }
 
     private TypeRef Build(IOpenApiSchema schema, string name, string pointer, SchemaClass form) => form.Form switch
