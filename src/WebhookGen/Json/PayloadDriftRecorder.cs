@@ -28,7 +28,8 @@ internal sealed class PayloadDriftRecorder
     /// <summary>Whether drift is read past (recorded) rather than thrown.</summary>
     public bool Tolerant { get; }
 
-    public IReadOnlyList<PayloadDrift> Drifts => (IReadOnlyList<PayloadDrift>?)_drifts ?? [];
+    /// <summary>What was recorded, read-only (a handler sees it as <see cref="WebhookContext.Drift"/>).</summary>
+    public IReadOnlyList<PayloadDrift> Drifts => _drifts is null ? [] : _drifts.AsReadOnly();
 
     /// <summary>Starts recording on this thread; <see cref="End"/> ends it and restores the previous recorder.</summary>
     public static PayloadDriftRecorder? Begin(bool tolerant, out PayloadDriftRecorder recorder)
