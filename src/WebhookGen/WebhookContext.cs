@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Microsoft.AspNetCore.Http;
 
 namespace WebhookGen;
@@ -36,6 +37,12 @@ public sealed class WebhookContext
     /// <see cref="EventId"/>; <see langword="null"/> when idempotency is off or the delivery has no id (docs/idempotency.md).
     /// </summary>
     public string? IdempotencyId { get; init; }
+
+    /// <summary>
+    /// How the payload differs from the spec (a required member missing, a date-time as unix seconds, an enum value it
+    /// does not list), one entry per member and kind; empty when it matches. See docs/drift.md.
+    /// </summary>
+    public IReadOnlyList<PayloadDrift> Drift { get; init; } = [];
 
     /// <summary>
     /// The raw body whose signature was verified. Valid only until the handler returns: it lives in a pooled buffer.

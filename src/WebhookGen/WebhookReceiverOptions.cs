@@ -32,6 +32,12 @@ public sealed class WebhookReceiverOptions
     /// <summary>Deduplication of repeated deliveries by their id (section <c>Webhooks:{ReceiverClass}:Idempotency</c>); see docs/idempotency.md.</summary>
     public WebhookGen.Idempotency.WebhookIdempotencyOptions Idempotency { get; } = new();
 
+    /// <summary>
+    /// How a payload that drifts from the spec is read: <see cref="WebhookPayloadReading.Tolerant"/> (the default) reads
+    /// past it and reports it; <see cref="WebhookPayloadReading.Strict"/> answers <c>400</c>. See docs/drift.md.
+    /// </summary>
+    public WebhookPayloadReading PayloadReading { get; set; } = WebhookPayloadReading.Tolerant;
+
     /// <summary>The largest body accepted, in bytes; a larger one is answered <c>413</c> before its signature is checked.</summary>
     public long MaxRequestBodySize { get; set; } = DefaultMaxRequestBodySize;
 

@@ -12,10 +12,14 @@ namespace WebhookGen.IntegrationTests;
 
 /// <summary>
 /// A signed body that is not what the spec describes is a client error: 400 problem+json naming the field, never a 5xx,
-/// never the handler. A value the spec's enums do not list is not an error: open enums keep it.
+/// never the handler. A value the spec's enums do not list is not an error: open enums keep it. These are the answers of
+/// <see cref="WebhookPayloadReading.Strict"/>; the default, tolerant reading of the same drift is in DriftTests.
 /// </summary>
 public sealed class PayloadValidationTests
 {
+    private static Task<ReceiverHost> StartStrictAsync() =>
+        ReceiverHost.StartAsync(options => options.Configuration["Webhooks:GridXReceiver:PayloadReading"] = "Strict");
+
     [Theory]
     [InlineData("{ \"id\": ")]
     [InlineData("not json at all")]
@@ -24,7 +28,7 @@ public sealed class PayloadValidationTests
     [InlineData("[]")]
     public async Task A_signed_body_that_is_not_a_json_object_is_rejected_with_400(string text)
     {
-        await using var host = await ReceiverHost.StartAsync();
+        await using var host = await StartStrictAsync();
 
         var response = await host.PostSignedAsync(Payloads.ApplianceCreate.Path, Encoding.UTF8.GetBytes(text));
 
@@ -38,7 +42,7 @@ public sealed class PayloadValidationTests
     [Fact]
     public async Task A_wrong_type_is_rejected_with_400_naming_the_field()
     {
-        await using var host = await ReceiverHost.StartAsync();
+        await using var host = await StartStrictAsync();
         var body = Payloads.ApplianceCreate.Sample();
         body["time"] = 5;
 
@@ -59,7 +63,7 @@ public sealed class PayloadValidationTests
     [InlineData("type", 7)]
     public async Task A_value_of_the_wrong_format_is_rejected_with_400_naming_the_field(string field, object value)
     {
-        await using var host = await ReceiverHost.StartAsync();
+        await using var host = await StartStrictAsync();
         var body = Payloads.ApplianceCreate.Sample();
         body[field] = JsonSerializer.SerializeToNode(value);
 
@@ -78,7 +82,7 @@ public sealed class PayloadValidationTests
     [InlineData("type")]
     public async Task A_missing_required_property_is_rejected_with_400_naming_it(string field)
     {
-        await using var host = await ReceiverHost.StartAsync();
+        await using var host = await StartStrictAsync();
         var body = Payloads.ApplianceCreate.Sample();
         body.Remove(field);
 
@@ -94,7 +98,7 @@ public sealed class PayloadValidationTests
     [Fact]
     public async Task A_missing_required_property_inside_data_is_named_by_its_path()
     {
-        await using var host = await ReceiverHost.StartAsync();
+        await using var host = await StartStrictAsync();
         var body = Payloads.ApplianceCreate.Sample();
         body["data"]!.AsObject().Remove("applianceID");
 
@@ -111,7 +115,7 @@ public sealed class PayloadValidationTests
     public async Task A_required_property_of_a_derived_data_schema_is_enforced()
     {
         // InverterEventData adds required status and lastStatus to ApplianceEventData.
-        await using var host = await ReceiverHost.StartAsync();
+        await using var host = await StartStrictAsync();
         var body = Payloads.InverterStatus.Sample();
         body["data"]!.AsObject().Remove("lastStatus");
 
@@ -125,7 +129,7 @@ public sealed class PayloadValidationTests
     [Fact]
     public async Task Data_of_the_wrong_type_is_rejected_naming_data()
     {
-        await using var host = await ReceiverHost.StartAsync();
+        await using var host = await StartStrictAsync();
         var body = Payloads.GatewayCreate.Sample();
         body["data"] = "a string";
 
@@ -140,7 +144,7 @@ public sealed class PayloadValidationTests
     public async Task A_problem_is_still_a_400_when_the_sender_does_not_accept_json()
     {
         // Client errors are never 5xx, whatever the sender's Accept header says.
-        await using var host = await ReceiverHost.StartAsync();
+        await using var host = await StartStrictAsync();
         var body = Payloads.ApplianceCreate.Sample();
         body.Remove("source");
 
@@ -153,7 +157,7 @@ public sealed class PayloadValidationTests
     [Fact]
     public async Task An_appliance_kind_the_spec_does_not_list_is_kept()
     {
-        await using var host = await ReceiverHost.StartAsync();
+        await using var host = await StartStrictAsync();
         var body = Payloads.ApplianceCreate.Sample();
         body["data"]!["kind"] = "NEW_KIND";
 
@@ -170,7 +174,7 @@ public sealed class PayloadValidationTests
     [Fact]
     public async Task An_inverter_status_the_spec_does_not_list_is_kept()
     {
-        await using var host = await ReceiverHost.StartAsync();
+        await using var host = await StartStrictAsync();
         var body = Payloads.InverterStatus.Sample();
         body["data"]!["status"] = "REBOOTING";
 
@@ -188,7 +192,7 @@ public sealed class PayloadValidationTests
     [Fact]
     public async Task An_event_type_the_spec_does_not_list_is_kept()
     {
-        await using var host = await ReceiverHost.StartAsync();
+        await using var host = await StartStrictAsync();
         var body = Payloads.EvPlugged.Sample();
         body["type"] = "ev/unplugged";
         body["data"]!["state"] = "unplugged";
@@ -206,7 +210,7 @@ public sealed class PayloadValidationTests
     [Fact]
     public async Task Properties_the_spec_does_not_declare_are_ignored()
     {
-        await using var host = await ReceiverHost.StartAsync();
+        await using var host = await StartStrictAsync();
         var body = Payloads.GatewayOnline.Sample();
         body["notification"] = new JsonObject { ["title"] = "x", ["nested"] = new JsonArray(1, 2, new JsonObject()) };
         body["data"]!["firmware"] = "1.2.3";
@@ -221,7 +225,7 @@ public sealed class PayloadValidationTests
     public async Task Escaped_strings_are_read_unescaped()
     {
         // Valid JSON as System.Text.Json writes it by default: "+02:00" as "\u002B02:00", "ß" as "\u00DF".
-        await using var host = await ReceiverHost.StartAsync();
+        await using var host = await StartStrictAsync();
         var text = Payloads.ComissioningDone.Sample().ToJsonString(Payloads.EscapedJson);
         text.ShouldContain("\\u002B02:00");
         text.ShouldContain("Stra\\u00DFe");
@@ -241,7 +245,7 @@ public sealed class PayloadValidationTests
     [InlineData("2024-05-06T01:08:09.123-04:00")]
     public async Task Rfc3339_times_are_read_with_their_offset(string time)
     {
-        await using var host = await ReceiverHost.StartAsync();
+        await using var host = await StartStrictAsync();
         var body = Payloads.GatewayOffline.Sample();
         body["time"] = time;
 

@@ -132,6 +132,20 @@ public class WebhookReceiverOptionsTests
         options.GetSecrets().ShouldBe(["current", "previous", "older"]);
     }
 
+    [Fact]
+    public void Payload_reading_is_tolerant_by_default_and_binds_from_configuration()
+    {
+        new WebhookReceiverOptions().PayloadReading.ShouldBe(WebhookPayloadReading.Tolerant);
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Webhooks:GridXReceiver:PayloadReading"] = "Strict" })
+            .Build();
+        var options = new WebhookReceiverOptions();
+
+        configuration.GetSection("Webhooks:GridXReceiver").Bind(options);
+
+        options.PayloadReading.ShouldBe(WebhookPayloadReading.Strict);
+    }
+
     private sealed class NeverValid : IWebhookSignatureVerifier
     {
         public SignatureVerificationResult Verify(IHeaderDictionary headers, ReadOnlySpan<byte> body, IReadOnlyList<string> secrets) =>

@@ -108,9 +108,10 @@ internal static class JsonEmitter
                     ? $"Read{type.Name}(ref {reader})"
                     : $"{json}.ReadObject(ref {reader}, {name}, Read{type.Name})";
             case ValueKind.Enum:
-                return $"new {CSharp.QualifiedName(ns, type.Name!)}({json}.ReadString(ref {reader}, {name}))";
             case ValueKind.IntegerEnum:
-                return $"new {CSharp.QualifiedName(ns, type.Name!)}({json}.ReadInt64(ref {reader}, {name}))";
+                // The enum's type is spelled out, as for arrays: nothing to infer through the lambdas.
+                var method = type.Kind == ValueKind.Enum ? "ReadEnum" : "ReadIntegerEnum";
+                return $"{json}.{method}<{CSharp.QualifiedName(ns, type.Name!)}>(ref {reader}, {name}, static value => new(value), static value => value.IsDefined)";
             case ValueKind.Array:
             case ValueKind.Map:
                 var itemReader = "itemReader" + depth.ToString(CultureInfo.InvariantCulture);
@@ -122,8 +123,8 @@ internal static class JsonEmitter
 
                 // The item type is spelled out: inferring it from the lambda binds nested lambdas a number of times that
                 // grows exponentially with the nesting, and an array of arrays a few dozen deep would never compile.
-                var method = type.Kind == ValueKind.Array ? "ReadArray" : "ReadMap";
-                return $"{json}.{method}<{CSharp.TypeName(type.Item, ns)}>(ref {reader}, {name}, static (ref {KnownTypes.Utf8JsonReader} {itemReader}) => {item})";
+                var collection = type.Kind == ValueKind.Array ? "ReadArray" : "ReadMap";
+                return $"{json}.{collection}<{CSharp.TypeName(type.Item, ns)}>(ref {reader}, {name}, static (ref {KnownTypes.Utf8JsonReader} {itemReader}) => {item})";
             default:
                 return $"{json}.{PrimitiveMethod(type.Kind)}(ref {reader}, {name})";
         }

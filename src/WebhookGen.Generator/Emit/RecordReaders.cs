@@ -16,7 +16,7 @@ internal static class RecordReaders
         var type = CSharp.QualifiedName(ns, record.Name);
         var wire = record.AllProperties.Where(p => p.Source == PropertySource.Wire).ToList();
         var wrapped = record.AllProperties.FirstOrDefault(p => p.Source == PropertySource.WrappedValue);
-        writer.WriteLine($"/// <summary>Reads a <see cref=\"{type}\"/>; throws a <see cref=\"global::WebhookGen.Json.WebhookPayloadException\"/> naming the property at fault.</summary>");
+        writer.WriteLine($"/// <summary>Reads a <see cref=\"{type}\"/>; throws a <see cref=\"global::WebhookGen.Json.WebhookPayloadException\"/> naming the property at fault, or in a tolerant read records drift from the spec.</summary>");
         writer.OpenBlock($"internal static {type} Read{record.Name}(ref {KnownTypes.Utf8JsonReader} reader)");
         if (wrapped is not null && wire.Count == 0)
         {
@@ -114,7 +114,7 @@ internal static class RecordReaders
         {
             writer.WriteLine();
             writer.OpenBlock($"if (!{CSharp.Local(property.Name, "Seen")})");
-            writer.WriteLine($"throw {KnownTypes.WebhookJson}.MissingProperty({CSharp.Literal(property.WireName)});");
+            writer.WriteLine($"{KnownTypes.WebhookJson}.RequiredMissing({CSharp.Literal(property.WireName)});");
             writer.CloseBlock();
         }
 

@@ -33,6 +33,9 @@ internal static class WebhookMetrics
     public static readonly Counter<long> Failed = Meter.CreateCounter<long>(
         "webhookgen.deliveries.failed", "{delivery}", "Deliveries whose handler threw or answered a 5xx.");
 
+    public static readonly Counter<long> PayloadDrift = Meter.CreateCounter<long>(
+        "webhookgen.payload.drift", "{member}", "Members of read payloads that drift from the spec, by webhookgen.drift.kind and webhookgen.drift.member.");
+
     public static readonly Histogram<double> HandlerDuration = Meter.CreateHistogram<double>(
         "webhookgen.handler.duration", "s", "How long the handler ran, from its call to its answer or exception.");
 }

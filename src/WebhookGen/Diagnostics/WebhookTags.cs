@@ -8,6 +8,10 @@ internal static class WebhookTags
     public const string RejectionReason = "webhookgen.rejection.reason";
     public const string Outcome = "webhookgen.outcome";
 
+    // A drifted member's path from the spec's wire names ([] for items): bounded by the spec, never an index or a value.
+    public const string DriftKind = "webhookgen.drift.kind";
+    public const string DriftMember = "webhookgen.drift.member";
+
     // Span only: one value per delivery, unbounded, so never on a measurement.
     public const string EventId = "webhookgen.event.id";
     public const string DeliveryId = "webhookgen.delivery.id";

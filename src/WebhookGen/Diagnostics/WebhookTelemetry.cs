@@ -67,6 +67,23 @@ internal readonly record struct WebhookTelemetry(string Receiver, string? Event,
         }
     }
 
+    /// <summary>Counts each member of the payload that drifts from the spec.</summary>
+    public void Drifted(System.Collections.Generic.IReadOnlyList<PayloadDrift> drift)
+    {
+        if (!WebhookMetrics.PayloadDrift.Enabled)
+        {
+            return;
+        }
+
+        foreach (var item in drift)
+        {
+            var tags = Tags(Receiver, Event);
+            tags.Add(WebhookTags.DriftKind, PayloadDriftNames.Of(item.Kind));
+            tags.Add(WebhookTags.DriftMember, item.Path);
+            WebhookMetrics.PayloadDrift.Add(1, tags);
+        }
+    }
+
     /// <summary>A repeat of a handled id, acknowledged without calling the handler. Not an error.</summary>
     public void Duplicate()
     {

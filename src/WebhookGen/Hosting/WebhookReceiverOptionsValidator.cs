@@ -25,6 +25,11 @@ internal sealed class WebhookReceiverOptionsValidator(WebhookReceiverDescriptor 
             builder.AddError($"'{section}:UnknownEventStatusCode' must be a 2xx, 3xx or 4xx status, not {options.UnknownEventStatusCode}: an unknown event is never a server error.");
         }
 
+        if (!System.Enum.IsDefined(options.PayloadReading))
+        {
+            builder.AddError($"'{section}:PayloadReading' must be Tolerant or Strict, not {(int)options.PayloadReading}.");
+        }
+
         if (options.AllowUnsignedDeliveries)
         {
             return builder.Build();

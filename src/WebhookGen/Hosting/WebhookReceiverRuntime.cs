@@ -21,6 +21,9 @@ internal sealed class WebhookReceiverRuntime(
 
     public WebhookReceiverOptions Options => options.Get(Descriptor.Name);
 
+    /// <summary>Logs each payload drift once per event, member and kind.</summary>
+    public PayloadDriftLog DriftLog { get; } = new(loggerFactory.CreateLogger("WebhookGen." + descriptor.Name), descriptor.Name);
+
     /// <summary>The verifier for <paramref name="current"/>: the one set in code, else the scheme's; null when there is neither.</summary>
     public IWebhookSignatureVerifier? GetVerifier(WebhookReceiverOptions current) =>
         current.GetSignatureVerifier() ?? Resolve(current).Verifier;

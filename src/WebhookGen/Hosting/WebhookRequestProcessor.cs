@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
@@ -39,9 +40,10 @@ internal static class WebhookRequestProcessor
         var logger = delivery.Runtime.Logger;
         var cancellationToken = httpContext.RequestAborted;
         TEvent payload;
+        IReadOnlyList<PayloadDrift> drift;
         try
         {
-            payload = WebhookJson.Deserialize(delivery.Body.Span, descriptor.Read);
+            payload = WebhookJson.Deserialize(delivery.Body.Span, descriptor.Read, delivery.Options.PayloadReading, out drift);
         }
         catch (WebhookPayloadException exception)
         {
@@ -54,8 +56,13 @@ internal static class WebhookRequestProcessor
         var eventId = descriptor.EventId?.Invoke(payload);
         var idempotency = delivery.Options.Idempotency;
         var idempotencyId = WebhookIdempotencyGate.FindId(httpContext.Request, idempotency, delivery.Runtime.GetDeliveryIdHeader(delivery.Options), eventId);
-        var context = new WebhookContext(httpContext, receiver.Name, descriptor.EventName, eventId, delivery.Body) { IdempotencyId = idempotencyId };
+        var context = new WebhookContext(httpContext, receiver.Name, descriptor.EventName, eventId, delivery.Body) { IdempotencyId = idempotencyId, Drift = drift };
         var telemetry = delivery.Telemetry.ForEvent(descriptor.EventName, eventId, idempotencyId);
+        if (drift.Count > 0)
+        {
+            delivery.Runtime.DriftLog.Report(descriptor.EventName, drift);
+            telemetry.Drifted(drift);
+        }
 
         // A verified, parsed delivery with an id reserves it first: a repeat or a concurrent duplicate is answered here.
         WebhookIdempotencyGate.Lease? lease = null;

@@ -62,12 +62,15 @@ public static partial class WebhookJson
         }
     }
 
-    /// <summary>Checks that the current token starts an object.</summary>
+    /// <summary>
+    /// Checks that the current token starts an object. A record's reader calls it first: in a tolerant read, a value of
+    /// another kind is then skipped by whatever holds it (<see cref="ReadObject"/>, <see cref="ReadArray"/>, <see cref="ReadMap"/>).
+    /// </summary>
     public static void StartObject(ref Utf8JsonReader reader, string? name)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            throw WrongType(name, "an object", reader.TokenType);
+            throw AsDrift(WrongType(name, "an object", reader.TokenType), KindOf(reader.TokenType, JsonTokenType.None));
         }
     }
 
@@ -92,124 +95,205 @@ public static partial class WebhookJson
     public static WebhookPayloadException MissingProperty(string name) =>
         new(name, "The property is required but missing.");
 
-    /// <summary>Reads a nested object, naming the property in any error inside it.</summary>
+    /// <summary>
+    /// Reads a nested object, naming the property in any error inside it. In a tolerant read, a value that is not the
+    /// object is skipped and read as the default, its drift recorded.
+    /// </summary>
     public static T ReadObject<T>(ref Utf8JsonReader reader, string name, WebhookPayloadReader<T> read)
     {
+        ArgumentNullException.ThrowIfNull(read);
+        var recorder = PayloadDriftRecorder.Current;
+        recorder?.Enter(name);
         try
         {
             return read(ref reader);
+        }
+        catch (WebhookPayloadException exception) when (exception.DriftKind is { } kind && recorder is not null)
+        {
+            recorder.Record(kind, null);
+            reader.Skip();
+            return default!;
         }
         catch (WebhookPayloadException exception)
         {
             throw exception.Within(name);
         }
+        finally
+        {
+            recorder?.Exit();
+        }
     }
 
-    /// <summary>Reads an array whose items <paramref name="readItem"/> reads.</summary>
+    /// <summary>
+    /// Reads an array whose items <paramref name="readItem"/> reads. In a tolerant read, an item that drifted beyond
+    /// reading (a value of another kind, a <c>null</c>) is left out, its drift recorded at <c>{name}[]</c>.
+    /// </summary>
     public static IReadOnlyList<T> ReadArray<T>(ref Utf8JsonReader reader, string? name, WebhookPayloadReader<T> readItem)
     {
+        ArgumentNullException.ThrowIfNull(readItem);
         if (reader.TokenType != JsonTokenType.StartArray)
         {
-            throw WrongType(name, "an array", reader.TokenType);
+            return Mismatch<IReadOnlyList<T>>(ref reader, name, "an array");
         }
 
-        var items = new List<T>();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        var recorder = PayloadDriftRecorder.Current;
+        Enter(recorder, name, "[]");
+        try
         {
-            try
+            var items = new List<T>();
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
-                items.Add(readItem(ref reader));
+                try
+                {
+                    items.Add(readItem(ref reader));
+                }
+                catch (WebhookPayloadException exception) when (exception.DriftKind is { } kind && recorder is not null)
+                {
+                    recorder.Record(kind, null);
+                    reader.Skip();
+                }
+                catch (WebhookPayloadException exception)
+                {
+                    var inItem = exception.WithinItem(items.Count);
+                    throw name is null ? inItem : inItem.Within(name);
+                }
             }
-            catch (WebhookPayloadException exception)
-            {
-                var inItem = exception.WithinItem(items.Count);
-                throw name is null ? inItem : inItem.Within(name);
-            }
-        }
 
-        return items;
+            return items;
+        }
+        finally
+        {
+            Exit(recorder, name);
+        }
     }
 
-    /// <summary>Reads an object used as a map from its property names to values that <paramref name="readValue"/> reads.</summary>
+    /// <summary>
+    /// Reads an object used as a map from its property names to values that <paramref name="readValue"/> reads. In a
+    /// tolerant read, a value that drifted beyond reading is left out, its drift recorded at <c>{name}.*</c>.
+    /// </summary>
     public static IReadOnlyDictionary<string, T> ReadMap<T>(ref Utf8JsonReader reader, string? name, WebhookPayloadReader<T> readValue)
     {
-        StartObject(ref reader, name);
-        var map = new Dictionary<string, T>(StringComparer.Ordinal);
-        while (NextProperty(ref reader))
+        ArgumentNullException.ThrowIfNull(readValue);
+        if (reader.TokenType != JsonTokenType.StartObject)
         {
-            if (!TryGetString(ref reader, out var key))
-            {
-                throw new WebhookPayloadException(name ?? string.Empty, "A key " + NotUnicode);
-            }
-
-            reader.Read();
-            try
-            {
-                map[key] = readValue(ref reader);
-            }
-            catch (WebhookPayloadException exception)
-            {
-                var inValue = exception.Within(key);
-                throw name is null ? inValue : inValue.Within(name);
-            }
+            return Mismatch<IReadOnlyDictionary<string, T>>(ref reader, name, "an object");
         }
 
-        return map;
+        var recorder = PayloadDriftRecorder.Current;
+        Enter(recorder, name, "*");
+        try
+        {
+            var map = new Dictionary<string, T>(StringComparer.Ordinal);
+            while (NextProperty(ref reader))
+            {
+                if (!TryGetString(ref reader, out var key))
+                {
+                    throw new WebhookPayloadException(name ?? string.Empty, "A key " + NotUnicode);
+                }
+
+                reader.Read();
+                try
+                {
+                    map[key] = readValue(ref reader);
+                }
+                catch (WebhookPayloadException exception) when (exception.DriftKind is { } kind && recorder is not null)
+                {
+                    recorder.Record(kind, null);
+                    reader.Skip();
+                }
+                catch (WebhookPayloadException exception)
+                {
+                    var inValue = exception.Within(key);
+                    throw name is null ? inValue : inValue.Within(name);
+                }
+            }
+
+            return map;
+        }
+        finally
+        {
+            Exit(recorder, name);
+        }
+    }
+
+    private static void Enter(PayloadDriftRecorder? recorder, string? name, string items)
+    {
+        if (recorder is not null)
+        {
+            if (name is not null)
+            {
+                recorder.Enter(name);
+            }
+
+            recorder.Enter(items);
+        }
+    }
+
+    private static void Exit(PayloadDriftRecorder? recorder, string? name)
+    {
+        if (recorder is not null)
+        {
+            recorder.Exit();
+            if (name is not null)
+            {
+                recorder.Exit();
+            }
+        }
     }
 
     /// <summary>Reads a string.</summary>
     public static string ReadString(ref Utf8JsonReader reader, string? name) =>
-        reader.TokenType != JsonTokenType.String ? throw WrongType(name, "a string", reader.TokenType, JsonTokenType.String)
+        reader.TokenType != JsonTokenType.String ? Mismatch<string>(ref reader, name, "a string", JsonTokenType.String)
         : TryGetString(ref reader, out var value) ? value
-        : throw new WebhookPayloadException(name ?? string.Empty, "The string " + NotUnicode);
+        : Drift<string>(ref reader, name, new WebhookPayloadException(name ?? string.Empty, "The string " + NotUnicode), PayloadDriftKind.InvalidFormat);
 
     /// <summary>Reads a boolean.</summary>
     public static bool ReadBoolean(ref Utf8JsonReader reader, string? name) => reader.TokenType switch
     {
         JsonTokenType.True => true,
         JsonTokenType.False => false,
-        _ => throw WrongType(name, "true or false", reader.TokenType),
+        _ => Mismatch<bool>(ref reader, name, "true or false"),
     };
 
     /// <summary>Reads a 32-bit integer.</summary>
     public static int ReadInt32(ref Utf8JsonReader reader, string? name) =>
-        reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var value) ? value : throw WrongType(name, "a 32-bit integer", reader.TokenType, JsonTokenType.Number);
+        reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var value) ? value : Mismatch<int>(ref reader, name, "a 32-bit integer", JsonTokenType.Number);
 
     /// <summary>Reads a 64-bit integer.</summary>
     public static long ReadInt64(ref Utf8JsonReader reader, string? name) =>
-        reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var value) ? value : throw WrongType(name, "a 64-bit integer", reader.TokenType, JsonTokenType.Number);
+        reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var value) ? value : Mismatch<long>(ref reader, name, "a 64-bit integer", JsonTokenType.Number);
 
     /// <summary>Reads an unsigned 16-bit integer (<c>format: uint16</c>).</summary>
     public static ushort ReadUInt16(ref Utf8JsonReader reader, string? name) =>
-        reader.TokenType == JsonTokenType.Number && reader.TryGetUInt16(out var value) ? value : throw WrongType(name, "an unsigned 16-bit integer", reader.TokenType, JsonTokenType.Number);
+        reader.TokenType == JsonTokenType.Number && reader.TryGetUInt16(out var value) ? value : Mismatch<ushort>(ref reader, name, "an unsigned 16-bit integer", JsonTokenType.Number);
 
     /// <summary>Reads an unsigned 32-bit integer (<c>format: uint32</c>).</summary>
     public static uint ReadUInt32(ref Utf8JsonReader reader, string? name) =>
-        reader.TokenType == JsonTokenType.Number && reader.TryGetUInt32(out var value) ? value : throw WrongType(name, "an unsigned 32-bit integer", reader.TokenType, JsonTokenType.Number);
+        reader.TokenType == JsonTokenType.Number && reader.TryGetUInt32(out var value) ? value : Mismatch<uint>(ref reader, name, "an unsigned 32-bit integer", JsonTokenType.Number);
 
     /// <summary>Reads an unsigned 64-bit integer (<c>format: uint64</c>).</summary>
     public static ulong ReadUInt64(ref Utf8JsonReader reader, string? name) =>
-        reader.TokenType == JsonTokenType.Number && reader.TryGetUInt64(out var value) ? value : throw WrongType(name, "an unsigned 64-bit integer", reader.TokenType, JsonTokenType.Number);
+        reader.TokenType == JsonTokenType.Number && reader.TryGetUInt64(out var value) ? value : Mismatch<ulong>(ref reader, name, "an unsigned 64-bit integer", JsonTokenType.Number);
 
     /// <summary>Reads a single-precision number; one too large for it is out of range, not infinity.</summary>
     public static float ReadSingle(ref Utf8JsonReader reader, string? name) =>
         reader.TokenType == JsonTokenType.Number && reader.TryGetSingle(out var value) && float.IsFinite(value)
             ? value
-            : throw WrongType(name, "a number", reader.TokenType, JsonTokenType.Number);
+            : Mismatch<float>(ref reader, name, "a number", JsonTokenType.Number);
 
     /// <summary>Reads a double-precision number; one too large for it is out of range, not infinity.</summary>
     public static double ReadDouble(ref Utf8JsonReader reader, string? name) =>
         reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var value) && double.IsFinite(value)
             ? value
-            : throw WrongType(name, "a number", reader.TokenType, JsonTokenType.Number);
+            : Mismatch<double>(ref reader, name, "a number", JsonTokenType.Number);
 
     /// <summary>Reads a decimal number.</summary>
     public static decimal ReadDecimal(ref Utf8JsonReader reader, string? name) =>
-        reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out var value) ? value : throw WrongType(name, "a decimal number", reader.TokenType, JsonTokenType.Number);
+        reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out var value) ? value : Mismatch<decimal>(ref reader, name, "a decimal number", JsonTokenType.Number);
 
     /// <summary>Reads a UUID string (<c>format: uuid</c>).</summary>
     public static Guid ReadGuid(ref Utf8JsonReader reader, string? name) =>
-        reader.TokenType == JsonTokenType.String && reader.TryGetGuid(out var value) ? value : throw WrongType(name, "a UUID string", reader.TokenType, JsonTokenType.String);
+        reader.TokenType == JsonTokenType.String && reader.TryGetGuid(out var value) ? value : Mismatch<Guid>(ref reader, name, "a UUID string", JsonTokenType.String);
 
     /// <summary>Reads an RFC 3339 date-time string (<c>format: date-time</c>).</summary>
     /// <remarks>
@@ -219,21 +303,21 @@ public static partial class WebhookJson
     public static DateTimeOffset ReadDateTimeOffset(ref Utf8JsonReader reader, string? name) =>
         reader.TokenType == JsonTokenType.String && HasTimeAndOffset(ref reader) && reader.TryGetDateTimeOffset(out var value)
             ? value
-            : throw WrongType(name, "an RFC 3339 date-time string with an offset", reader.TokenType, JsonTokenType.String);
+            : ReadNonstandardDateTime(ref reader, name);
 
     /// <summary>Reads a full-date string <c>yyyy-MM-dd</c> (<c>format: date</c>).</summary>
     public static DateOnly ReadDate(ref Utf8JsonReader reader, string? name) =>
         reader.TokenType == JsonTokenType.String && TryGetString(ref reader, out var text) && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var value)
             ? value
-            : throw WrongType(name, "a date string (yyyy-MM-dd)", reader.TokenType, JsonTokenType.String);
+            : Mismatch<DateOnly>(ref reader, name, "a date string (yyyy-MM-dd)", JsonTokenType.String);
 
     /// <summary>Reads base64 bytes (<c>format: byte</c>).</summary>
     public static byte[] ReadBytes(ref Utf8JsonReader reader, string? name) =>
-        reader.TokenType == JsonTokenType.String && reader.TryGetBytesFromBase64(out var value) ? value : throw WrongType(name, "a base64 string", reader.TokenType, JsonTokenType.String);
+        reader.TokenType == JsonTokenType.String && reader.TryGetBytesFromBase64(out var value) ? value : Mismatch<byte[]>(ref reader, name, "a base64 string", JsonTokenType.String);
 
     /// <summary>Reads an absolute or relative URI (<c>format: uri</c>).</summary>
     public static Uri ReadUri(ref Utf8JsonReader reader, string? name) =>
-        reader.TokenType == JsonTokenType.String && TryGetString(ref reader, out var text) && Uri.TryCreate(text, UriKind.RelativeOrAbsolute, out var value) ? value : throw WrongType(name, "a URI string", reader.TokenType, JsonTokenType.String);
+        reader.TokenType == JsonTokenType.String && TryGetString(ref reader, out var text) && Uri.TryCreate(text, UriKind.RelativeOrAbsolute, out var value) ? value : Mismatch<Uri>(ref reader, name, "a URI string", JsonTokenType.String);
 
     /// <summary>Reads any JSON value as is, for schemas WebhookGen does not type.</summary>
     public static JsonElement ReadElement(ref Utf8JsonReader reader) => JsonElement.ParseValue(ref reader);

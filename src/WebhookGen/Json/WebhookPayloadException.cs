@@ -42,6 +42,12 @@ public sealed class WebhookPayloadException : Exception
     /// <summary>What is wrong, without the path.</summary>
     public string Reason { get; }
 
+    /// <summary>
+    /// Set in a tolerant read when the value this exception is about (an array item, a record's root) can be skipped by
+    /// whatever holds it, as drift of this kind. Not carried by <see cref="Within"/>: only the holder of the value handles it.
+    /// </summary>
+    internal PayloadDriftKind? DriftKind { get; set; }
+
     /// <summary>The same problem seen from the value that contains it.</summary>
     public WebhookPayloadException Within(string propertyName) =>
         new(Path.Length == 0 ? propertyName : Path[0] == '[' ? propertyName + Path : propertyName + "." + Path, Reason);

@@ -122,7 +122,7 @@ public sealed class ObservabilityTests
         using var capture = new TelemetryCapture(Receiver);
         await using var host = await StartAsync();
 
-        (await host.PostSignedAsync(Payloads.GatewayOnline.Path, "{\"id\":42}"u8.ToArray())).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await host.PostSignedAsync(Payloads.GatewayOnline.Path, "[42]"u8.ToArray())).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         await capture.WaitForDeliveriesAsync(1);
 
         ShouldCountOnce(capture, Received, Payloads.GatewayOnline.Name);

@@ -29,7 +29,11 @@ public sealed record Delivery(
     object Payload,
     string? EventId,
     string? DeliveryHeader,
-    byte[] Body);
+    byte[] Body)
+{
+    /// <summary>The delivery's <see cref="WebhookContext.Drift"/>, as the handler saw it (recorded by the gridX receiver).</summary>
+    public IReadOnlyList<PayloadDrift> Drift { get; init; } = [];
+}
 
 /// <summary>
 /// A singleton each host registers and the receivers take through their constructor: every handler call lands here.

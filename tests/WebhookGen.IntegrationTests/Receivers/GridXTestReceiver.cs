@@ -51,7 +51,7 @@ public partial class GridXReceiver(DeliveryRecorder recorder)
             payload,
             context.EventId,
             context.Headers[DeliveryHeaderName].ToString(),
-            context.Body.ToArray()));
+            context.Body.ToArray()) { Drift = context.Drift });
 
         return recorder.Behavior switch
         {

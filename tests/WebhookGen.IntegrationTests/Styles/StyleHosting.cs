@@ -22,7 +22,7 @@ public static class StyleHosting
 
     /// <summary>
     /// Starts a host that registers and maps only <paramref name="receiverName"/>, with the host's secret configured as
-    /// <c>Webhooks:{receiverName}:Secret</c> (<see cref="ReceiverHost.Secret"/> is that secret).
+    /// <c>Webhooks:{receiverName}:Secret</c> (<see cref="ReceiverHost.Secret"/> is that secret), reading payloads strictly.
     /// </summary>
     public static Task<ReceiverHost> StartAsync(
         string receiverName,
@@ -32,6 +32,9 @@ public static class StyleHosting
         ReceiverHost.StartAsync(options =>
         {
             options.Configuration[$"Webhooks:{receiverName}:Secret"] = options.Secret;
+
+            // The style tests check that each spec's schema is enforced, which is strict reading (docs/drift.md).
+            options.Configuration[$"Webhooks:{receiverName}:PayloadReading"] = "Strict";
             options.AddServices = addServices;
             options.Map = map;
             configure?.Invoke(options);

@@ -50,6 +50,21 @@ public class WebhookReceiverOptionsValidatorTests
         }
     }
 
+    [Theory]
+    [InlineData(WebhookPayloadReading.Tolerant, false)]
+    [InlineData(WebhookPayloadReading.Strict, false)]
+    [InlineData((WebhookPayloadReading)7, true)]
+    public void Payload_reading_must_be_tolerant_or_strict(WebhookPayloadReading reading, bool fails)
+    {
+        var result = Validate(WithVerifier, new WebhookReceiverOptions { Secret = "s", PayloadReading = reading });
+
+        result.Failed.ShouldBe(fails);
+        if (fails)
+        {
+            result.FailureMessage.ShouldBe("'Webhooks:GridXReceiver:PayloadReading' must be Tolerant or Strict, not 7.");
+        }
+    }
+
     [Fact]
     public void Blank_secret_is_no_secret()
     {

@@ -39,6 +39,7 @@ public sealed class WebhookTelemetryTests
             ("webhookgen.deliveries.received", "{delivery}"),
             ("webhookgen.deliveries.rejected", "{delivery}"),
             ("webhookgen.handler.duration", "s"),
+            ("webhookgen.payload.drift", "{member}"),
         ]);
         WebhookMetrics.HandlerDuration.ShouldBeOfType<Histogram<double>>();
         WebhookMetrics.ActivitySource.Name.ShouldBe(WebhookDiagnostics.ActivitySourceName);
@@ -91,4 +92,46 @@ public sealed class WebhookTelemetryTests
     [InlineData(SignatureVerificationResult.TimestampOutOfRange, "signature_expired")]
     public void Each_signature_outcome_has_its_reason(SignatureVerificationResult outcome, string reason) =>
         WebhookRejectionReason.ForSignature(outcome).ShouldBe(reason);
+
+    [Fact]
+    public void Drift_is_counted_per_member_with_its_kind_and_path()
+    {
+        var measurements = new List<(long Value, Dictionary<string, object?> Tags)>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (ReferenceEquals(instrument, WebhookMetrics.PayloadDrift))
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            var copy = new Dictionary<string, object?>();
+            foreach (var tag in tags)
+            {
+                copy[tag.Key] = tag.Value;
+            }
+
+            if ((string?)copy["webhookgen.receiver"] == "DriftCounted")
+            {
+                measurements.Add((value, copy));
+            }
+        });
+        _ = WebhookMetrics.PayloadDrift; // created before the listener starts, so that it is published to it
+        listener.Start();
+
+        WebhookTelemetry.Start("DriftCounted", "webhookgen.receive DriftCounted", "pull_request").Drifted(
+        [
+            new PayloadDrift("pull_request.head.repo.has_discussions", PayloadDriftKind.MissingRequired),
+            new PayloadDrift("installation.created_at", PayloadDriftKind.NonstandardDateTime),
+        ]);
+
+        measurements.Count.ShouldBe(2);
+        measurements.ShouldAllBe(m => m.Value == 1 && (string?)m.Tags["webhookgen.event"] == "pull_request");
+        measurements[0].Tags["webhookgen.drift.kind"].ShouldBe("missing_required");
+        measurements[0].Tags["webhookgen.drift.member"].ShouldBe("pull_request.head.repo.has_discussions");
+        measurements[1].Tags["webhookgen.drift.kind"].ShouldBe("nonstandard_date_time");
+        measurements[1].Tags["webhookgen.drift.member"].ShouldBe("installation.created_at");
+    }
 }
