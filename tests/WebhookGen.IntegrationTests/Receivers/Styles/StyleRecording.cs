@@ -25,7 +25,10 @@ public static class StyleRecording
             payload,
             context.EventId,
             context.Headers[DeliveryHeaderName].ToString(),
-            context.Body.ToArray()));
+            context.Body.ToArray())
+        {
+            Drift = context.Drift,
+        });
 
         return recorder.Behavior switch
         {
