@@ -803,9 +803,10 @@ public class SpecTextReaderTests
     [Fact]
     public void OpenAI_spec_reads_with_the_whitespace_only_block_scalar()
     {
-        string path = Path.Combine(FindSpecsCorpus(), "openai-openapi.yaml");
-        File.Exists(path).ShouldBeTrue($"The openai spec is missing from the specs corpus: {path}");
-        string text = File.ReadAllText(path);
+        // The repository's own copy (specs/openai), byte for byte the published spec: the tests need nothing outside the repo.
+        var spec = Corpus.CorpusSpecs.Load("openai");
+        string path = spec.Path;
+        string text = spec.Text;
 
         var stopwatch = Stopwatch.StartNew();
         SpecTextReadResult result = SpecTextReader.Read(path, text, CancellationToken.None);
@@ -846,29 +847,6 @@ public class SpecTextReaderTests
     {
         map.TryGetPosition(pointer, out SourcePosition position).ShouldBeTrue($"no position for '{pointer}'");
         return position;
-    }
-
-    /// <summary>The folder shared/specs-corpus beside the clone (CI always has it), found from the test binaries upwards.</summary>
-    private static string FindSpecsCorpus()
-    {
-        for (DirectoryInfo? directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            foreach (string candidate in new[]
-            {
-                Path.Combine(directory.FullName, "shared", "specs-corpus"),
-                Path.Combine(directory.FullName, "..", "shared", "specs-corpus"),
-            })
-            {
-                if (Directory.Exists(candidate))
-                {
-                    return Path.GetFullPath(candidate);
-                }
-            }
-        }
-
-        throw new InvalidOperationException(
-            $"No shared/specs-corpus folder was found above {AppContext.BaseDirectory} (or beside one of its parents). " +
-            "CI checks out ../shared next to the clone; locally, put the specs corpus there.");
     }
 
     /// <summary>The string value whose key is on line <paramref name="keyLine"/>.</summary>
