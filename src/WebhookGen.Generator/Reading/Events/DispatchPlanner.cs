@@ -316,9 +316,7 @@ internal sealed class DispatchPlanner(SpecReadContext context, Func<string, Obje
 
         foreach (var property in target.Properties ?? new Dictionary<string, IOpenApiSchema>())
         {
-            var value = SchemaFacts.Target(property.Value) is { } propertySchema
-                ? propertySchema.Const ?? (propertySchema.Enum is { Count: 1 } values && values[0]?.GetValueKind() == JsonValueKind.String ? values[0]!.GetValue<string>() : null)
-                : null;
+            var value = SingleValue(SchemaFacts.Target(property.Value));
             if (value is not null)
             {
                 constants[property.Key] = value;
@@ -327,6 +325,10 @@ internal sealed class DispatchPlanner(SpecReadContext context, Func<string, Obje
 
         return constants;
     }
+
+    /// <summary>The one string a schema allows, by <c>const</c> or a single-value <c>enum</c>; null otherwise.</summary>
+    private static string? SingleValue(IOpenApiSchema? schema) =>
+        schema?.Const ?? (schema?.Enum is { Count: 1 } values && values[0]?.GetValueKind() == JsonValueKind.String ? values[0]!.GetValue<string>() : null);
 
     /// <summary>The headers an operation pins to one value: by a <c>const</c> or one-value enum, or by a provider's extension.</summary>
     private static Dictionary<string, string> HeaderConstants(EventCandidate candidate)
@@ -339,9 +341,7 @@ internal sealed class DispatchPlanner(SpecReadContext context, Func<string, Obje
                 continue;
             }
 
-            var single = parameter.Schema?.Const
-                ?? (parameter.Schema?.Enum is { Count: 1 } values && values[0]?.GetValueKind() == JsonValueKind.String ? values[0]!.GetValue<string>() : null)
-                ?? ProviderEventHeader.Value(candidate.Operation, parameter.Name);
+            var single = SingleValue(parameter.Schema) ?? ProviderEventHeader.Value(candidate.Operation, parameter.Name);
             if (single is not null)
             {
                 constants[parameter.Name] = single;
