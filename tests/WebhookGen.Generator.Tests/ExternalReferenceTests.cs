@@ -94,9 +94,9 @@ public sealed class ExternalReferenceTests
         run.GeneratorDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning && d.Id != "WHG009").ShouldBeEmpty();
         run.CompilationProblems.Select(d => d.ToString()).ShouldBeEmpty();
         var settled = run.Source(".Models.PaymentSettled.g.cs");
-        settled.ShouldContain("public required global::Payments.Money Amount");
-        settled.ShouldContain("public global::Payments.Party? Payer");
-        run.Source(".Models.Money.g.cs").ShouldContain("public required global::Payments.Currency Currency");
+        settled.ShouldContain("public required Money Amount");
+        settled.ShouldContain("public Party? Payer");
+        run.Source(".Models.Money.g.cs").ShouldContain("public required Currency Currency");
         run.Sources.Count(s => s.HintName.EndsWith(".Models.Currency.g.cs", System.StringComparison.Ordinal)).ShouldBe(1);
     }
 

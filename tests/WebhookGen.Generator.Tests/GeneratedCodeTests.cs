@@ -69,7 +69,7 @@ public sealed class GeneratedCodeTests
         var run = RunGridX();
 
         run.Source(".Models.InverterEventData.g.cs").ShouldContain("/// Payload for `inverter/*` events.");
-        run.Source(".Models.GatewayEventData.g.cs").ShouldContain("/// The ID of the gateway this event is triggered for.");
+        run.Source(".Models.GatewayEventData.g.cs").ShouldContain("/// <summary>The ID of the gateway this event is triggered for.</summary>");
         run.Source(".Receiver.g.cs").ShouldContain("/// Called by the gridX API when an inverter's status changes.");
     }
 

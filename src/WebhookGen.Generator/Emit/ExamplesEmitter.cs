@@ -48,7 +48,7 @@ internal static class ExamplesEmitter
         writer.WriteLine($"private static T Read<T>(global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo, string json) =>");
         writer.WriteLine("    global::System.Text.Json.JsonSerializer.Deserialize(json, typeInfo) ?? throw new global::System.InvalidOperationException(\"The sample event read as null.\");");
         writer.CloseBlock();
-        return CSharp.EndFile(writer, ns);
+        return writer.ToString();
     }
 
     private static string Method(EventModel evt, string className)

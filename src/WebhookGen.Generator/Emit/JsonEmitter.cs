@@ -29,11 +29,17 @@ internal static class JsonEmitter
         var byName = records.ToDictionary(r => r.Name, StringComparer.Ordinal);
         var infoNames = TypeInfoNames(records, name);
         var writer = CSharp.StartFile(ns);
+        JsonContextAliases.Write(writer);
 
         writer.WriteLine($"/// <summary>");
         writer.WriteLine($"/// JSON metadata for the types of <see cref=\"{receiver.ClassName}\"/>, generated from its spec: no reflection, so");
         writer.WriteLine($"/// trimming and Native AOT safe. Use it as <c>JsonSerializer.Serialize(value, {name}.Default.TypeName)</c>.");
         writer.WriteLine($"/// </summary>");
+        writer.WriteLine("/// <remarks>");
+        writer.WriteLine("/// Each record has a <c>Read{Record}</c> and a <c>Write{Record}</c> here. A reader matches properties by their wire");
+        writer.WriteLine("/// names and throws a <see cref=\"global::WebhookGen.Json.WebhookPayloadException\"/> naming the property at fault, or");
+        writer.WriteLine("/// in a tolerant read records the drift from the spec and reads on; a writer writes the spec's property names.");
+        writer.WriteLine("/// </remarks>");
         writer.WriteLine(CSharp.GeneratedCodeAttribute);
         writer.OpenBlock($"{(receiver.IsPublic ? "public" : "internal")} sealed partial class {name} : {KnownTypes.JsonSerializerContext}, {KnownTypes.IJsonTypeInfoResolver}");
         writer.WriteLine($"/// <summary>A context with default options.</summary>");
@@ -48,6 +54,8 @@ internal static class JsonEmitter
         writer.WriteLine("/// <inheritdoc/>");
         writer.WriteLine($"protected override {KnownTypes.JsonSerializerOptions}? GeneratedSerializerOptions => null;");
 
+        // From here on, ns names the types' namespace as this file, declared in it, spells it.
+        ns = CSharp.OwnNamespace;
         JsonContextMetadata.Emit(writer, records, infoNames, ns);
 
         foreach (var record in records)
@@ -67,7 +75,7 @@ internal static class JsonEmitter
         }
 
         writer.CloseBlock();
-        return CSharp.EndFile(writer, ns);
+        return writer.ToString();
     }
 
     internal static IEnumerable<string> RecordNames(SpecModel spec) => spec.Types.OfType<ObjectTypeModel>().Select(r => r.Name);
@@ -98,7 +106,7 @@ internal static class JsonEmitter
     /// <summary>An expression that reads one value at <paramref name="reader"/>; <paramref name="name"/> is a C# literal or <c>null</c> for items.</summary>
     internal static string ReadExpression(TypeRef type, string? ns, string reader, string name, int depth)
     {
-        var json = KnownTypes.WebhookJson;
+        var json = JsonContextAliases.WebhookJson;
         switch (type.Kind)
         {
             case ValueKind.Json:
@@ -118,7 +126,7 @@ internal static class JsonEmitter
                 var item = ReadExpression(type.Item!, ns, itemReader, "null", depth + 1);
                 if (type.Item!.IsNullable)
                 {
-                    item = $"{itemReader}.TokenType == {KnownTypes.JsonTokenType}.Null ? ({CSharp.TypeName(type.Item, ns)})null : {item}";
+                    item = $"{itemReader}.TokenType == {JsonContextAliases.JsonTokenType}.Null ? ({CSharp.TypeName(type.Item, ns)})null : {item}";
                 }
 
                 // The item type is spelled out: inferring it from the lambda binds nested lambdas a number of times that
@@ -152,7 +160,7 @@ internal static class JsonEmitter
     /// <summary>A statement that writes <paramref name="value"/> (never null here) with <paramref name="writer"/>.</summary>
     internal static string WriteStatement(TypeRef type, string value, string writer, string? ns, int depth)
     {
-        var helpers = KnownTypes.WebhookJsonWriter;
+        var helpers = JsonContextAliases.WebhookJsonWriter;
         switch (type.Kind)
         {
             case ValueKind.String:

@@ -43,6 +43,6 @@ internal static class ReceiverEmitter
         }
 
         writer.CloseBlock();
-        return CSharp.EndFile(writer, ns);
+        return writer.ToString();
     }
 }

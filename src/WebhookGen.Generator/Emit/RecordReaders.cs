@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using WebhookGen.Generator.Helpers;
 using WebhookGen.Generator.Model;
@@ -16,7 +18,6 @@ internal static class RecordReaders
         var type = CSharp.QualifiedName(ns, record.Name);
         var wire = record.AllProperties.Where(p => p.Source == PropertySource.Wire).ToList();
         var wrapped = record.AllProperties.FirstOrDefault(p => p.Source == PropertySource.WrappedValue);
-        writer.WriteLine($"/// <summary>Reads a <see cref=\"{type}\"/>; throws a <see cref=\"global::WebhookGen.Json.WebhookPayloadException\"/> naming the property at fault, or in a tolerant read records drift from the spec.</summary>");
         writer.OpenBlock($"internal static {type} Read{record.Name}(ref {KnownTypes.Utf8JsonReader} reader)");
         if (wrapped is not null && wire.Count == 0)
         {
@@ -29,17 +30,17 @@ internal static class RecordReaders
             return;
         }
 
-        writer.WriteLine($"{KnownTypes.WebhookJson}.StartObject(ref reader, null);");
+        writer.WriteLine($"{JsonContextAliases.WebhookJson}.StartObject(ref reader, null);");
         foreach (var property in record.AllProperties.Where(p => p.Source != PropertySource.Wire))
         {
             var local = CSharp.Local(property.Name, "Value");
             switch (property.Source)
             {
                 case PropertySource.RawJson:
-                    writer.WriteLine($"{CSharp.TypeName(property.Type, ns)} {local} = {KnownTypes.WebhookJson}.PeekElement(reader);");
+                    writer.WriteLine($"{CSharp.TypeName(property.Type, ns)} {local} = {JsonContextAliases.WebhookJson}.PeekElement(reader);");
                     break;
                 case PropertySource.Discriminator:
-                    writer.WriteLine($"string? {local} = {KnownTypes.WebhookJson}.PeekDiscriminator(reader, {CSharp.Utf8Literal(property.WireName)});");
+                    writer.WriteLine($"string? {local} = {JsonContextAliases.WebhookJson}.PeekDiscriminator(reader, {CSharp.Utf8Literal(property.WireName)});");
                     break;
                 default:
                     var copy = CSharp.Local(property.Name, "Reader");
@@ -55,66 +56,74 @@ internal static class RecordReaders
             writer.WriteLine($"{CSharp.TypeName(hidden[i].Property.Type, ns, nullable: true)} {HiddenLocal(i)} = default;");
         }
 
+        var required = wire.Where(p => p.ReadRequired).ToList();
         foreach (var property in wire)
         {
             var declared = CSharp.TypeName(property.Type, ns, nullable: property.ReadNullable || !property.Type.IsValueType);
             writer.WriteLine($"{declared} {CSharp.Local(property.Name, "Value")} = default;");
-            if (property.ReadRequired)
-            {
-                writer.WriteLine($"bool {CSharp.Local(property.Name, "Seen")} = false;");
-            }
+        }
+
+        for (var group = 0; group < SeenGroups(required.Count); group++)
+        {
+            writer.WriteLine($"ulong {SeenLocal(group)} = 0;");
         }
 
         writer.WriteLine();
-        writer.OpenBlock($"while ({KnownTypes.WebhookJson}.NextProperty(ref reader))");
+        writer.OpenBlock($"while ({JsonContextAliases.WebhookJson}.NextProperty(ref reader))");
         var keyword = "if";
         foreach (var property in wire)
         {
-            writer.OpenBlock($"{keyword} (reader.ValueTextEquals({CSharp.Utf8Literal(property.WireName)}))");
-            writer.WriteLine("reader.Read();");
+            var statements = new List<string> { "reader.Read();" };
             for (var i = 0; i < hidden.Count; i++)
             {
                 // The value of a base property this one hides is read from a copy, as the base's type.
                 if (property.Hides && hidden[i].Property.WireName == property.WireName)
                 {
-                    var copy = "hiddenReader" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    var copy = "hiddenReader" + i.ToString(CultureInfo.InvariantCulture);
                     var hiddenRead = JsonEmitter.ReadExpression(hidden[i].Property.Type, ns, copy, CSharp.Literal(property.WireName), depth: 0);
-                    writer.WriteLine($"var {copy} = reader;");
-                    writer.WriteLine($"{HiddenLocal(i)} = {copy}.TokenType == {KnownTypes.JsonTokenType}.Null ? null : {hiddenRead};");
+                    statements.Add($"var {copy} = reader;");
+                    statements.Add($"{HiddenLocal(i)} = {copy}.TokenType == {JsonContextAliases.JsonTokenType}.Null ? null : {hiddenRead};");
                 }
             }
 
             var local = CSharp.Local(property.Name, "Value");
             var read = JsonEmitter.ReadExpression(property.Type, ns, "reader", CSharp.Literal(property.WireName), depth: 0);
-            writer.WriteLine(property.ReadNullable
-                ? $"{local} = reader.TokenType == {KnownTypes.JsonTokenType}.Null ? null : {read};"
+            statements.Add(property.ReadNullable
+                ? $"{local} = reader.TokenType == {JsonContextAliases.JsonTokenType}.Null ? null : {read};"
                 : $"{local} = {read};");
-            if (property.ReadRequired)
+            var bit = required.IndexOf(property);
+            if (bit >= 0)
             {
-                writer.WriteLine($"{CSharp.Local(property.Name, "Seen")} = true;");
+                statements.Add($"{SeenLocal(bit / 64)} |= 1UL << {(bit % 64).ToString(CultureInfo.InvariantCulture)};");
             }
 
-            writer.CloseBlock();
+            // One line per property: on a spec of GitHub's size the readers are most of the generated code.
+            var condition = $"{keyword} (reader.ValueTextEquals({CSharp.Utf8Literal(property.WireName)}))";
+            if (statements.Count <= 3)
+            {
+                writer.WriteLine($"{condition} {{ {string.Join(" ", statements)} }}");
+            }
+            else
+            {
+                writer.OpenBlock(condition);
+                statements.ForEach(statement => writer.WriteLine(statement));
+                writer.CloseBlock();
+            }
+
             keyword = "else if";
         }
 
-        if (wire.Count == 0)
-        {
-            writer.WriteLine($"{KnownTypes.WebhookJson}.SkipValue(ref reader);");
-        }
-        else
-        {
-            writer.OpenBlock("else");
-            writer.WriteLine($"{KnownTypes.WebhookJson}.SkipValue(ref reader);");
-            writer.CloseBlock();
-        }
-
+        writer.WriteLine(wire.Count == 0
+            ? $"{JsonContextAliases.WebhookJson}.SkipValue(ref reader);"
+            : $"else {{ {JsonContextAliases.WebhookJson}.SkipValue(ref reader); }}");
         writer.CloseBlock();
-        foreach (var property in wire.Where(p => p.ReadRequired))
+        for (var group = 0; group < SeenGroups(required.Count); group++)
         {
+            var names = required.Skip(group * 64).Take(64).ToList();
+            var all = names.Count == 64 ? ulong.MaxValue : (1UL << names.Count) - 1;
             writer.WriteLine();
-            writer.OpenBlock($"if (!{CSharp.Local(property.Name, "Seen")})");
-            writer.WriteLine($"{KnownTypes.WebhookJson}.RequiredMissing({CSharp.Literal(property.WireName)});");
+            writer.OpenBlock($"if ({SeenLocal(group)} != 0x{all.ToString("X", CultureInfo.InvariantCulture)})");
+            writer.WriteLine($"{JsonContextAliases.WebhookJson}.RequiredMissing({SeenLocal(group)}, {string.Join(", ", names.Select(p => CSharp.Literal(p.WireName)))});");
             writer.CloseBlock();
         }
 
@@ -143,6 +152,14 @@ internal static class RecordReaders
         writer.CloseBlock();
     }
 
-    /// <summary>Locals of hidden values end with a digit, which no property's local (…Value, …Seen, …Reader) does.</summary>
-    private static string HiddenLocal(int index) => "hidden" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>Locals of hidden values end with a digit, which no property's local (…Value, …Reader) does.</summary>
+    private static string HiddenLocal(int index) => "hidden" + index.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// One bit per required property records that it was read, 64 to a local: <c>seen</c>, then <c>seen1</c>, … No
+    /// property's local can be one of them (theirs end with <c>Value</c> or <c>Reader</c>).
+    /// </summary>
+    private static string SeenLocal(int group) => group == 0 ? "seen" : "seen" + group.ToString(CultureInfo.InvariantCulture);
+
+    private static int SeenGroups(int required) => (required + 63) / 64;
 }

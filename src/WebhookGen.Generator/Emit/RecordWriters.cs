@@ -18,7 +18,6 @@ internal static class RecordWriters
     public static void Emit(SourceWriter writer, ObjectTypeModel record, string? ns, IReadOnlyList<ObjectTypeModel> all, IReadOnlyDictionary<string, ObjectTypeModel> records)
     {
         var type = CSharp.QualifiedName(ns, record.Name);
-        writer.WriteLine($"/// <summary>Writes a <see cref=\"{type}\"/> with the spec's property names.</summary>");
         writer.OpenBlock($"internal static void Write{record.Name}({KnownTypes.Utf8JsonWriter} writer, {type} value)");
         switch (record.Role)
         {
@@ -169,6 +168,6 @@ internal static class RecordWriters
         }
 
         var writeNull = property.IsNullable && property.IsRequired ? ", writeNull: true" : string.Empty;
-        return $"{KnownTypes.WebhookJsonWriter}.WriteProperty(writer, {CSharp.Utf8Literal(property.WireName)}, {value}{writeNull});";
+        return $"{JsonContextAliases.WebhookJsonWriter}.WriteProperty(writer, {CSharp.Utf8Literal(property.WireName)}, {value}{writeNull});";
     }
 }

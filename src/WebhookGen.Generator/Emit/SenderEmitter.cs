@@ -82,6 +82,6 @@ internal static class SenderEmitter
         }
 
         writer.CloseBlock();
-        return CSharp.EndFile(writer, ns);
+        return writer.ToString();
     }
 }

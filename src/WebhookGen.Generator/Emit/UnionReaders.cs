@@ -21,7 +21,7 @@ internal static class UnionReaders
         {
             writer.WriteLine($"/// <summary>Reads a <see cref=\"{type}\"/> as the member its <c>{CSharp.EscapeXml(discriminator)}</c> names.</summary>");
             writer.OpenBlock($"internal static {type} Read{record.Name}(ref {KnownTypes.Utf8JsonReader} reader)");
-            writer.WriteLine($"{KnownTypes.WebhookJson}.StartObject(ref reader, null);");
+            writer.WriteLine($"{JsonContextAliases.WebhookJson}.StartObject(ref reader, null);");
             EmitDiscriminatorSwitch(writer, union, discriminator);
             writer.CloseBlock();
             return;
@@ -37,7 +37,7 @@ internal static class UnionReaders
     {
         var fallback = union.UnknownTypeName is { } unknown
             ? $"return Read{unknown}(ref reader);"
-            : $"throw {KnownTypes.WebhookJson}.MissingProperty({CSharp.Literal(discriminator)});";
+            : $"throw {JsonContextAliases.WebhookJson}.MissingProperty({CSharp.Literal(discriminator)});";
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var cases = union.Cases.Select(c => (c.TypeName, Values: c.Values.Where(seen.Add).ToList())).Where(c => c.Values.Count > 0).ToList();
         if (cases.Count == 0)
@@ -46,7 +46,7 @@ internal static class UnionReaders
             return;
         }
 
-        writer.OpenBlock($"switch ({KnownTypes.WebhookJson}.PeekDiscriminator(reader, {CSharp.Utf8Literal(discriminator)}))");
+        writer.OpenBlock($"switch ({JsonContextAliases.WebhookJson}.PeekDiscriminator(reader, {CSharp.Utf8Literal(discriminator)}))");
         foreach (var (typeName, values) in cases)
         {
             foreach (var value in values)
@@ -72,14 +72,14 @@ internal static class UnionReaders
         {
             foreach (var token in Tokens(@case.Shape))
             {
-                writer.WriteLine($"case {KnownTypes.JsonTokenType}.{token}:");
+                writer.WriteLine($"case {JsonContextAliases.JsonTokenType}.{token}:");
             }
 
             writer.WriteLine($"    return Read{@case.TypeName}(ref reader);");
         }
 
         writer.WriteLine("default:");
-        writer.WriteLine($"    throw {KnownTypes.WebhookJson}.NoMatchingMember(reader.TokenType, {CSharp.Literal(expected)});");
+        writer.WriteLine($"    throw {JsonContextAliases.WebhookJson}.NoMatchingMember(reader.TokenType, {CSharp.Literal(expected)});");
         writer.CloseBlock();
     }
 

@@ -23,7 +23,13 @@ internal static class WebhooksEmitter
         var descriptors = CSharp.QualifiedName(ns, DescriptorsName(receiver));
         var context = CSharp.QualifiedName(ns, JsonEmitter.ContextName(receiver));
         var members = MemberNames(DescriptorsName(receiver), spec);
-        var writer = CSharp.StartFile(ns);
+        // Block-scoped: this file also extends two framework namespaces.
+        var writer = new SourceWriter();
+        writer.WriteLine(CSharp.FileHeader);
+        if (ns is not null)
+        {
+            writer.OpenBlock("namespace " + ns);
+        }
 
         writer.WriteLine($"/// <summary>What the spec says about <see cref=\"{receiver.ClassName}\"/> and each of its events.</summary>");
         writer.WriteLine(CSharp.GeneratedCodeAttribute);

@@ -29,17 +29,24 @@ internal static class Identifiers
     /// <summary>What every class or struct inherits from <see cref="object"/>: a member of that name hides one (CS0108/CS0114).</summary>
     private static readonly string[] ObjectMembers = ["Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "ReferenceEquals", "Finalize"];
 
+    // Static fields initialize in text order: these must precede the sets built from them.
+    private static readonly string[] GeneratedAliases = ["WebhookJson", "WebhookJsonWriter", "JsonTokenType", "JsonPropertyName"];
+
     /// <summary>Members a generated record has besides its properties.</summary>
     public static ISet<string> RecordMembers { get; } = Set(ObjectMembers, "EqualityContract", "PrintMembers", "Deconstruct", "Clone");
 
     /// <summary>Members a generated open enum has besides its values.</summary>
     public static ISet<string> EnumMembers { get; } = Set(ObjectMembers, "Value", "Values", "IsDefined");
 
-    /// <summary>Names a record cannot have: members the compiler declares in every record (CS0542).</summary>
-    public static ISet<string> RecordTypeNames { get; } = Set([], "Equals", "GetHashCode", "ToString", "PrintMembers", "EqualityContract");
+    /// <summary>
+    /// Names a record cannot have: members the compiler declares in every record (CS0542), and the using aliases of the
+    /// JSON context's file (<c>Emit/JsonContextAliases.cs</c>) and of a record's file (<c>JsonPropertyName</c>), which a type
+    /// of the same name would hide.
+    /// </summary>
+    public static ISet<string> RecordTypeNames { get; } = Set(GeneratedAliases, "Equals", "GetHashCode", "ToString", "PrintMembers", "EqualityContract");
 
-    /// <summary>Names an open enum cannot have: members it declares.</summary>
-    public static ISet<string> EnumTypeNames { get; } = Set([], "Equals", "GetHashCode", "ToString", "Value", "Values", "IsDefined");
+    /// <summary>Names an open enum cannot have: members it declares, and the generated files' using aliases.</summary>
+    public static ISet<string> EnumTypeNames { get; } = Set(GeneratedAliases, "Equals", "GetHashCode", "ToString", "Value", "Values", "IsDefined");
 
     /// <summary>Members a generated JSON context has besides one metadata property per type.</summary>
     public static ISet<string> JsonContextMembers { get; } = Set(ObjectMembers, "Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions", "Create");

@@ -54,6 +54,23 @@ public static partial class WebhookJson
     }
 
     /// <summary>
+    /// Reports each of <paramref name="names"/> whose bit in <paramref name="seen"/> is clear (bit <c>i</c> for
+    /// <c>names[i]</c>) as <see cref="RequiredMissing(string)"/> does. Generated readers call it only when a bit is clear,
+    /// so a complete payload pays for no array.
+    /// </summary>
+    public static void RequiredMissing(ulong seen, params string[] names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        for (var i = 0; i < names.Length && i < 64; i++)
+        {
+            if ((seen & (1UL << i)) == 0)
+            {
+                RequiredMissing(names[i]);
+            }
+        }
+    }
+
+    /// <summary>
     /// Reads a string enum's value with <paramref name="create"/>; a value the spec does not list
     /// (<paramref name="isDefined"/> false) is kept and recorded as drift.
     /// </summary>

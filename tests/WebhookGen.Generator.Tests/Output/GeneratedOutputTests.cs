@@ -110,11 +110,16 @@ public sealed class GeneratedOutputTests
         }
     }
 
+    /// <summary>
+    /// A simple name may only name a type the file declares, a generated type of the namespace the file is declared in
+    /// (where nothing can come before it), or a using alias the file declares with a <c>global::</c> target.
+    /// </summary>
     [Fact]
     public void Every_type_and_namespace_reference_in_generated_code_is_global_qualified()
     {
         var consumer = CSharp12Consumer.Value;
         consumer.Generated.Count.ShouldBeGreaterThan(AllSpecsConsumer.Receivers.Count * 3);
+        var generated = consumer.Generated.ToHashSet();
 
         var unqualified = new List<string>();
         foreach (var tree in consumer.Generated)
@@ -124,8 +129,12 @@ public sealed class GeneratedOutputTests
             {
                 var info = model.GetSymbolInfo(name);
                 var symbol = info.Symbol ?? info.CandidateSymbols.FirstOrDefault();
-                var declaredHere = symbol is INamedTypeSymbol type && type.DeclaringSyntaxReferences.Any(r => r.SyntaxTree == tree);
-                if (symbol is INamespaceSymbol || (symbol is INamedTypeSymbol && !declaredHere))
+                var declaredHere = symbol is INamedTypeSymbol type
+                    && (type.DeclaringSyntaxReferences.Any(r => r.SyntaxTree == tree) || IsGeneratedInOwnNamespace(type, name, model, generated));
+                var alias = model.GetAliasInfo(name);
+                var ownAlias = alias is not null && alias.DeclaringSyntaxReferences.Length > 0 && alias.DeclaringSyntaxReferences.All(r =>
+                    r.SyntaxTree == tree && r.GetSyntax().AncestorsAndSelf().OfType<UsingDirectiveSyntax>().FirstOrDefault()?.ToString().Contains("= global::", StringComparison.Ordinal) == true);
+                if (!ownAlias && (symbol is INamespaceSymbol || (symbol is INamedTypeSymbol && !declaredHere)))
                 {
                     var line = name.GetLocation().GetLineSpan().StartLinePosition.Line;
                     unqualified.Add($"{System.IO.Path.GetFileName(tree.FilePath)}({line + 1}): {name.Parent}");
@@ -135,6 +144,12 @@ public sealed class GeneratedOutputTests
 
         unqualified.Distinct(StringComparer.Ordinal).Take(20).ShouldBeEmpty("a type or namespace named without global:: (other than a type the file itself declares)");
     }
+
+    private static bool IsGeneratedInOwnNamespace(INamedTypeSymbol type, SyntaxNode name, SemanticModel model, HashSet<SyntaxTree> generated) =>
+        type.ContainingType is null
+        && type.DeclaringSyntaxReferences.All(r => generated.Contains(r.SyntaxTree))
+        && name.Ancestors().OfType<BaseNamespaceDeclarationSyntax>().FirstOrDefault() is { } declaration
+        && SymbolEqualityComparer.Default.Equals(model.GetDeclaredSymbol(declaration), type.ContainingNamespace);
 
     /// <summary>
     /// Roslyn 4.8 (the compiler of the .NET 8 SDK, which the generator targets) knows C# 12, the default of net8.0, and

@@ -83,7 +83,7 @@ public sealed class PinnedBodyPropertyDispatchTests
         {
             // Two references are flattened: the event's record declares type itself, as with a const on the schema.
             generated.Type("InvoicePaidEvent").BaseType.ShouldBe(typeof(object));
-            run.Source(".Models.InvoicePaidEvent.g.cs").ShouldContain("public required global::Hooks.InvoicePaidEventType Type { get; init; }");
+            run.Source(".Models.InvoicePaidEvent.g.cs").ShouldContain("public required InvoicePaidEventType Type { get; init; }");
             generated.Type("InvoicePaidEventType").GetProperty("InvoicePaid")!.GetValue(null)!.ToString().ShouldBe("invoice.paid");
         }
         else if (envelopeRequiresType)
@@ -98,7 +98,7 @@ public sealed class PinnedBodyPropertyDispatchTests
         {
             // An optional base member is hidden by the narrower one-value enum.
             generated.Type("InvoicePaidEvent").BaseType!.Name.ShouldBe("EventEnvelope");
-            run.Source(".Models.InvoicePaidEvent.g.cs").ShouldContain("public new required global::Hooks." + (pin == Pin.ConstReference ? "InvoicePaidType" : "InvoicePaidEventType") + " Type { get; init; }");
+            run.Source(".Models.InvoicePaidEvent.g.cs").ShouldContain("public new required " + (pin == Pin.ConstReference ? "InvoicePaidType" : "InvoicePaidEventType") + " Type { get; init; }");
         }
 
         var read = generated.Read("InvoicePaidEvent", """{"id":"evt_1","type":"invoice.paid","timestamp":"2024-11-05T09:12:44Z","data":{"invoiceId":"inv_1"}}""");

@@ -151,9 +151,9 @@ public sealed class AllOfTests
 
         run.CompilationProblems.ShouldBeEmpty();
         var payload = run.Source(".Models.Payload.g.cs");
-        payload.ShouldContain("global::Hooks.Status? Status");
-        payload.ShouldContain("global::Hooks.Item? Item");
-        payload.ShouldContain("global::Hooks.Status? Typed");
+        payload.ShouldContain("Status? Status");
+        payload.ShouldContain("Item? Item");
+        payload.ShouldContain("Status? Typed");
         run.Sources.ShouldNotContain(s => s.HintName.Contains("PayloadStatus") || s.HintName.Contains("PayloadItem"));
     }
 

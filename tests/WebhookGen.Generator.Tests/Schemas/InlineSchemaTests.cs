@@ -74,9 +74,9 @@ public sealed class InlineSchemaTests
 
         run.CompilationProblems.ShouldBeEmpty();
         var payload = run.Source(".Models.Payload.g.cs");
-        payload.ShouldContain("/// The fee charged.");
-        payload.ShouldContain("/// An amount in a currency.");
-        run.Source(".Models.Money.g.cs").ShouldContain("/// An amount in a currency.");
+        payload.ShouldContain("/// <summary>The fee charged.</summary>");
+        payload.ShouldContain("/// <summary>An amount in a currency.</summary>");
+        run.Source(".Models.Money.g.cs").ShouldContain("/// <summary>An amount in a currency.</summary>");
         run.Source(".Models.Money.g.cs").ShouldNotContain("fee");
     }
 

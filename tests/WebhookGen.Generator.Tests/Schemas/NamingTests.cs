@@ -221,7 +221,7 @@ public sealed class NamingTests
             ("ReadFoo", "ReadFooTypeInfo"), ("WriteFoo", "WriteFooTypeInfo"), ("Payload", "Payload"),
         })
         {
-            context.ShouldContain($"JsonTypeInfo<global::Hooks.{type}> {property} =>");
+            context.ShouldContain($"JsonTypeInfo<{type}> {property} =>");
         }
 
         var generated = Generated.Load(run);
@@ -229,6 +229,46 @@ public sealed class NamingTests
         var instance = contextType.GetProperty("Default")!.GetValue(null)!;
         contextType.GetProperty("OptionsTypeInfo")!.GetValue(instance).ShouldNotBeNull();
         Get(generated.Read("Payload", """{"default":{"a":"d"},"readFoo":{"a":"r"}}"""), "ReadFoo", "A").ShouldBe("r");
+    }
+
+    [Fact]
+    public void Type_names_that_are_using_aliases_of_the_generated_files_get_the_suffix_Value()
+    {
+        var run = SchemaHarness.Run(SchemaHarness.Spec("""
+            WebhookJson:
+              type: object
+              properties:
+                a: { type: string }
+            WebhookJsonWriter:
+              type: object
+              properties:
+                a: { type: string }
+            JsonTokenType:
+              type: string
+              enum: [x]
+            JsonPropertyName:
+              type: object
+              properties:
+                a: { type: string }
+            Payload:
+              type: object
+              properties:
+                json: { $ref: '#/components/schemas/WebhookJson' }
+                writer: { $ref: '#/components/schemas/WebhookJsonWriter' }
+                token: { $ref: '#/components/schemas/JsonTokenType' }
+                name: { $ref: '#/components/schemas/JsonPropertyName' }
+            """));
+
+        run.CompilationProblems.Select(d => d.ToString()).ShouldBeEmpty();
+        var hints = run.Sources.Select(s => s.HintName).ToList();
+        foreach (var name in new[] { "WebhookJsonValue", "WebhookJsonWriterValue", "JsonTokenTypeValue", "JsonPropertyNameValue" })
+        {
+            hints.ShouldContain($"Hooks.HookReceiver.Models.{name}.g.cs");
+        }
+
+        var read = Generated.Load(run).Read("Payload", """{"json":{"a":"j"},"token":"x","name":{"a":"n"}}""");
+        Get(read, "Json", "A").ShouldBe("j");
+        Get(read, "Name", "A").ShouldBe("n");
     }
 
     [Fact]

@@ -45,7 +45,7 @@ public sealed class SharedShapeTests
         Has(run, "PayloadShipping").ShouldBeFalse();
         Has(run, "PayloadShippingKind").ShouldBeFalse();
         Has(run, "PayloadShippingGeo").ShouldBeFalse();
-        run.Source(".Models.Payload.g.cs").ShouldContain("global::Hooks.PayloadBilling? Shipping { get; init; }");
+        run.Source(".Models.Payload.g.cs").ShouldContain("PayloadBilling? Shipping { get; init; }");
         run.Source(".Models.PayloadBilling.g.cs").ShouldContain("Where the bill goes.");
         run.Source(".Models.PayloadBilling.g.cs").ShouldNotContain("Where it ships.");
 
@@ -65,7 +65,7 @@ public sealed class SharedShapeTests
         run.CompilationProblems.ShouldBeEmpty();
         Has(run, "PayloadHome").ShouldBeTrue();
         Has(run, "PayloadOrdersItemTo").ShouldBeFalse();
-        run.Source(".Models.PayloadOrdersItem.g.cs").ShouldContain("global::Hooks.PayloadHome? To { get; init; }");
+        run.Source(".Models.PayloadOrdersItem.g.cs").ShouldContain("PayloadHome? To { get; init; }");
     }
 
     [Theory]
@@ -125,7 +125,7 @@ public sealed class SharedShapeTests
         run.CompilationProblems.ShouldBeEmpty();
         Has(run, "PayloadCreatedAt").ShouldBeTrue();
         Has(run, "PayloadPushedAt").ShouldBeFalse();
-        run.Source(".Models.Payload.g.cs").ShouldContain("global::Hooks.PayloadCreatedAt? PushedAt { get; init; }");
+        run.Source(".Models.Payload.g.cs").ShouldContain("PayloadCreatedAt? PushedAt { get; init; }");
     }
 
     [Fact]

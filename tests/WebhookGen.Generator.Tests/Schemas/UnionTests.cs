@@ -344,7 +344,7 @@ public sealed class UnionTests
 
         run.CompilationProblems.ShouldBeEmpty();
         var payload = run.Source(".Models.Payload.g.cs");
-        payload.ShouldContain("public required global::Hooks.Item? Item { get; init; }");
+        payload.ShouldContain("public required Item? Item { get; init; }");
         payload.ShouldContain("public required string? Name { get; init; }");
         payload.ShouldContain("public required long? Count { get; init; }");
         run.GeneratorDiagnostics.ShouldNotContain(d => d.Id == "WHG008");
@@ -458,8 +458,8 @@ public sealed class UnionTests
 
         run.CompilationProblems.ShouldBeEmpty();
         var payload = run.Source(".Models.Payload.g.cs");
-        payload.ShouldContain("global::Hooks.PayloadOne? One");
-        payload.ShouldContain("global::Hooks.PayloadOne? Two");
+        payload.ShouldContain("PayloadOne? One");
+        payload.ShouldContain("PayloadOne? Two");
         run.Sources.ShouldNotContain(s => s.HintName.Contains("PayloadTwo"));
     }
 

@@ -199,7 +199,7 @@ public sealed class ValueTypeTests
         payload.ShouldContain("IReadOnlyDictionary<string, long>? Counts");
         payload.ShouldContain("IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Anything");
         payload.ShouldContain("IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Free");
-        payload.ShouldContain("IReadOnlyDictionary<string, global::Hooks.PayloadObjectsValue>? Objects");
+        payload.ShouldContain("IReadOnlyDictionary<string, PayloadObjectsValue>? Objects");
         var generated = Generated.Load(run);
         var json = """{"counts":{"a":1},"anything":{"b":[true],"c":null},"objects":{"k":{"z":"v"}}}""";
         generated.Write("Payload", generated.Read("Payload", json)).ShouldBe(json);

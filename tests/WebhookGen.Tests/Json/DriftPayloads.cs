@@ -33,37 +33,18 @@ internal static class DriftPayloads
     {
         WebhookJson.StartObject(ref reader, null);
         string? name = default;
-        var nameSeen = false;
         bool hasDiscussions = default;
-        var hasDiscussionsSeen = false;
+        ulong seen = 0;
         while (WebhookJson.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("name"u8))
-            {
-                reader.Read();
-                name = WebhookJson.ReadString(ref reader, "name");
-                nameSeen = true;
-            }
-            else if (reader.ValueTextEquals("has_discussions"u8))
-            {
-                reader.Read();
-                hasDiscussions = WebhookJson.ReadBoolean(ref reader, "has_discussions");
-                hasDiscussionsSeen = true;
-            }
-            else
-            {
-                WebhookJson.SkipValue(ref reader);
-            }
+            if (reader.ValueTextEquals("name"u8)) { reader.Read(); name = WebhookJson.ReadString(ref reader, "name"); seen |= 1UL << 0; }
+            else if (reader.ValueTextEquals("has_discussions"u8)) { reader.Read(); hasDiscussions = WebhookJson.ReadBoolean(ref reader, "has_discussions"); seen |= 1UL << 1; }
+            else { WebhookJson.SkipValue(ref reader); }
         }
 
-        if (!nameSeen)
+        if (seen != 0x3)
         {
-            WebhookJson.RequiredMissing("name");
-        }
-
-        if (!hasDiscussionsSeen)
-        {
-            WebhookJson.RequiredMissing("has_discussions");
+            WebhookJson.RequiredMissing(seen, "name", "has_discussions");
         }
 
         return new Repo(name!, hasDiscussions);

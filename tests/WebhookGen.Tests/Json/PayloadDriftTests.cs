@@ -46,6 +46,16 @@ public sealed class PayloadDriftTests
     }
 
     [Fact]
+    public void Every_missing_required_member_is_recorded_in_the_specs_order_and_a_strict_read_names_the_first()
+    {
+        var json = $"{{{Id},\"repo\":{{}}}}";
+
+        Tolerant(json, out var drift).Repo.Name.ShouldBeNull();
+        drift.ShouldBe([new PayloadDrift("repo.name", PayloadDriftKind.MissingRequired), new PayloadDrift("repo.has_discussions", PayloadDriftKind.MissingRequired)]);
+        Strict(json).Path.ShouldBe("repo.name");
+    }
+
+    [Fact]
     public void A_missing_required_reference_member_reads_as_null()
     {
         var delivery = Tolerant($"{{{Id}}}", out var drift);
