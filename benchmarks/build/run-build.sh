@@ -22,7 +22,8 @@
 # analyzer and generator (-p:ReportAnalyzer=true), to show where the time goes.
 #
 # Tunables (environment): BUILD_RUNS (3).
-# Exit code non-zero on any failure, with the reason on the last line. Takes about 10 minutes on 2 cores.
+# Exit code non-zero on any failure, with the reason on the last line. Takes about 10 minutes on a quiet 2-core
+# machine (21 under heavy load from other builds).
 set -Eeuo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
