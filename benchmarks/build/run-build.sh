@@ -31,7 +31,7 @@ cd "$ROOT"
 
 case "${1:-}" in
   "") ;;
-  -h | --help) sed -n '2,25p' "$0"; exit 0 ;;
+  -h | --help) sed -n '2,26p' "$0"; exit 0 ;;
   *) echo "usage: $0" >&2; exit 2 ;;
 esac
 
