@@ -26,7 +26,7 @@ public class NoOpRerunBenchmarks
     [GlobalSetup]
     public void SetUp()
     {
-        _project = new ReceiverProject(SpecCatalog.Load(Spec));
+        _project = new ReceiverProject(SpecCatalog.Load(Spec), SpecCatalog.FileName(Spec));
         _warmDriver = GeneratorDrivers.Create(_project.Spec, trackSteps: true).RunGenerators(_project.Compilation);
         _editedTree = ReceiverProject.UnrelatedEdit(1);
         _addedTree = ReceiverProject.AddedFile();

@@ -6,37 +6,34 @@ using WebhookGen.Generator.Tests.Infrastructure;
 namespace WebhookGen.Benchmarks.Generator.Roslyn;
 
 /// <summary>
-/// The project a generator run sees: one receiver class naming <c>webhooks.yaml</c>, one unrelated source file, the
-/// references of an ASP.NET Core app plus the WebhookGen runtime, and the spec as an AdditionalFiles item.
+/// The project a generator run sees: one receiver class naming the spec (<c>webhooks.yaml</c>, or <c>webhooks.json</c>
+/// for a JSON spec), one unrelated source file, the references of an ASP.NET Core app plus the WebhookGen runtime, and
+/// the spec as an AdditionalFiles item.
 /// </summary>
 internal sealed class ReceiverProject
 {
-    public const string SpecPath = "/project/webhooks.yaml";
-
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.CSharp12);
-
-    private const string ReceiverSource = """
-        namespace ReceiverApp;
-
-        [WebhookGen.WebhookReceiver("webhooks.yaml")]
-        public partial class Receiver {}
-        """;
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
 
-    public ReceiverProject(string specText)
+    /// <param name="specText">The spec's text.</param>
+    /// <param name="specFileName">Its file name, whose extension picks the generator's reader (JSON or YAML).</param>
+    public ReceiverProject(string specText, string specFileName = "webhooks.yaml")
     {
         UnrelatedTree = Parse(UnrelatedSource(0), "/project/Unrelated.cs");
         Compilation = CSharpCompilation.Create(
             "ReceiverApp",
-            [Parse(ReceiverSource, "/project/Receiver.cs"), UnrelatedTree],
+            [Parse(ReceiverSource(specFileName), "/project/Receiver.cs"), UnrelatedTree],
             References.Value,
             new CSharpCompilationOptions(
                 OutputKind.DynamicallyLinkedLibrary,
                 nullableContextOptions: NullableContextOptions.Enable,
                 specificDiagnosticOptions: [new("CS1701", ReportDiagnostic.Suppress), new("CS1702", ReportDiagnostic.Suppress)]));
-        Spec = new InMemoryAdditionalText(SpecPath, specText);
+        Spec = new InMemoryAdditionalText(SpecPathOf(specFileName), specText);
     }
+
+    /// <summary>Where the spec named <paramref name="specFileName"/> is in the project.</summary>
+    public static string SpecPathOf(string specFileName) => "/project/" + specFileName;
 
     public CSharpCompilation Compilation { get; }
 
@@ -50,6 +47,13 @@ internal sealed class ReceiverProject
 
     /// <summary>A new file that has nothing to do with the receiver.</summary>
     public static SyntaxTree AddedFile() => Parse("namespace ReceiverApp;\n\npublic sealed class Added {}\n", "/project/Added.cs");
+
+    private static string ReceiverSource(string specFileName) => $$"""
+        namespace ReceiverApp;
+
+        [WebhookGen.WebhookReceiver("{{specFileName}}")]
+        public partial class Receiver {}
+        """;
 
     private static string UnrelatedSource(int edit) => $$"""
         namespace ReceiverApp;

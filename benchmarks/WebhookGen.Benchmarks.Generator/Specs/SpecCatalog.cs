@@ -7,20 +7,28 @@ internal static class SpecCatalog
 {
     public const string GridX = "gridx";
     public const string OpenAi = "openai";
+    public const string GitHub = "github";
     public const string Synthetic10 = "synthetic-10";
     public const string Synthetic100 = "synthetic-100";
     public const string Synthetic1000 = "synthetic-1000";
 
     private const string SyntheticPrefix = "synthetic-";
 
-    /// <summary>The spec's YAML text.</summary>
+    /// <summary>The spec's text: YAML, or JSON where <see cref="IsJson"/> says so.</summary>
     public static string Load(string name) => name switch
     {
         GridX => ReadCopied("specs/gridx/webhooks.yaml"),
         OpenAi => ReadCopied("specs/openai/openapi.yaml"),
+        GitHub => ReadCopied("specs/github/api.github.com.json"),
         _ when SyntheticEventCount(name) is { } count => SyntheticSpec.Create(count),
         _ => throw new ArgumentException("Unknown spec: " + name, nameof(name)),
     };
+
+    /// <summary>Whether the spec is JSON (GitHub's): it is then read as JSON, by the generator and by the floor.</summary>
+    public static bool IsJson(string name) => name == GitHub;
+
+    /// <summary>The file name the receiver names and the spec's AdditionalFiles item has: its extension picks the reader.</summary>
+    public static string FileName(string name) => IsJson(name) ? "webhooks.json" : "webhooks.yaml";
 
     /// <summary>How many events a synthetic spec has; null for a real one.</summary>
     public static int? SyntheticEventCount(string name) =>
