@@ -41,7 +41,7 @@ internal static class ExamplesEmitter
 
         foreach (var (constant, json) in fragments.Constants)
         {
-            writer.WriteLine($"private const string {constant} = {json};");
+            writer.WriteLine($"private static string {constant} => {json};");
             writer.WriteLine();
         }
 
