@@ -7,6 +7,7 @@ internal static class TrackingNames
     public const string AdditionalFilePaths = nameof(AdditionalFilePaths);
     public const string Bindings = nameof(Bindings);
     public const string SpecFiles = nameof(SpecFiles);
+    public const string ReferenceScans = nameof(ReferenceScans);
     public const string SpecSources = nameof(SpecSources);
     public const string Specs = nameof(Specs);
     public const string ReceiverModels = nameof(ReceiverModels);

@@ -56,14 +56,18 @@ public sealed class WebhookReceiverGenerator : IIncrementalGenerator
             .Select(static (pair, _) => pair.Left)
             .WithTrackingName(TrackingNames.SpecFiles);
 
-        // The files a spec refers into ($ref: common.yaml#/...) are found by a cheap scan of its text, so that an edit to
-        // any other file does not read the spec again, and an edit to one it refers into does.
+        // The files a spec is made of ($ref: common.yaml#/..., and the files those refer into) are found by a cheap scan
+        // of each file's text, once per text, so that an edit to any other file does not read the spec again, and an
+        // edit to one it is made of does.
+        var referenceScans = context.AdditionalTextsProvider
+            .Where(static file => ExternalReferenceScanner.MayBeSpec(file.Path))
+            .Select(static (file, cancellationToken) => Scan(file, cancellationToken))
+            .WithTrackingName(TrackingNames.ReferenceScans);
+
         var specSources = specFiles
-            .Select(static (file, cancellationToken) => new SpecReferences(file, ExternalReferenceScanner.Scan(file.Path, file.GetText(cancellationToken)?.ToString() ?? string.Empty).ToEquatableArray()))
-            .Combine(context.AdditionalTextsProvider.Collect())
-            .Select(static (pair, _) => new SpecSource(
-                pair.Left.File,
-                pair.Right.Where(t => pair.Left.Paths.Contains(t.Path.Replace('\\', '/'))).Select(t => new ReferencedFile(t)).ToEquatableArray()))
+            .Select(static (file, cancellationToken) => Scan(file, cancellationToken))
+            .Combine(referenceScans.Collect())
+            .Select(static (pair, _) => new SpecSource(pair.Left.File, SpecFileClosure.Of(pair.Left, pair.Right)))
             .WithTrackingName(TrackingNames.SpecSources);
 
         var specs = specSources
@@ -111,6 +115,9 @@ public sealed class WebhookReceiverGenerator : IIncrementalGenerator
             }
         });
     }
+
+    private static SpecReferences Scan(AdditionalText file, System.Threading.CancellationToken cancellationToken) =>
+        new(file, ExternalReferenceScanner.Scan(file.Path, file.GetText(cancellationToken)?.ToString() ?? string.Empty).ToEquatableArray());
 
     private static ReceiverBinding Bind(ReceiverDeclaration receiver, EquatableArray<string> additionalFiles)
     {

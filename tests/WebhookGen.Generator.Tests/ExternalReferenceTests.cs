@@ -131,6 +131,31 @@ public sealed class ExternalReferenceTests
             .ShouldContain("\"GBP\"");
     }
 
+    [Fact]
+    public void Editing_a_file_reached_only_through_another_regenerates_and_editing_an_unrelated_one_reads_nothing_again()
+    {
+        var main = new InMemoryAdditionalText("/app/payments.yaml", Main.Replace("'./shared/party.yaml'", "'./shared/party.yaml'\n        tags:\n          $ref: 'shared/tags.yaml'", System.StringComparison.Ordinal));
+        var common = new InMemoryAdditionalText("/app/shared/common.yaml", Common);
+        var party = new InMemoryAdditionalText("/app/shared/party.yaml", Party);
+        var tags = new InMemoryAdditionalText("/app/shared/tags.yaml", "type: object\nproperties:\n  colour:\n    $ref: 'colour.yaml'\n");
+        var colour = new InMemoryAdditionalText("/app/shared/colour.yaml", "type: string\nenum: [red, blue]\n");
+        var other = new InMemoryAdditionalText("/app/other.yaml", "unrelated: true\n");
+        var compilation = GeneratorHarness.CreateCompilation(Receiver);
+        var driver = GeneratorHarness.CreateDriver(main, common, party, tags, colour, other).RunGenerators(compilation);
+        Generated(driver, ".Models.Colour.g.cs").ShouldContain("\"blue\"");
+
+        var afterOther = driver.ReplaceAdditionalText(other, new InMemoryAdditionalText("/app/other.yaml", "unrelated: false\n")).RunGenerators(compilation);
+        Reasons(afterOther, TrackingNames.SpecSources).ShouldAllBe(r => r == IncrementalStepRunReason.Unchanged || r == IncrementalStepRunReason.Cached);
+        Reasons(afterOther, TrackingNames.Specs).ShouldAllBe(r => r == IncrementalStepRunReason.Cached);
+
+        var afterColour = afterOther.ReplaceAdditionalText(colour, new InMemoryAdditionalText("/app/shared/colour.yaml", "type: string\nenum: [red, blue, green]\n")).RunGenerators(compilation);
+        Reasons(afterColour, TrackingNames.Specs).ShouldContain(IncrementalStepRunReason.Modified);
+        Generated(afterColour, ".Models.Colour.g.cs").ShouldContain("\"green\"");
+    }
+
+    private static string Generated(GeneratorDriver driver, string suffix) =>
+        driver.GetRunResult().Results.Single().GeneratedSources.Single(s => s.HintName.EndsWith(suffix, System.StringComparison.Ordinal)).SourceText.ToString();
+
     private static System.Collections.Generic.List<IncrementalStepRunReason> Reasons(GeneratorDriver driver, string step) =>
         driver.GetRunResult().Results.Single().TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
 }

@@ -20,6 +20,7 @@ public sealed class IncrementalTests
         TrackingNames.AdditionalFilePaths,
         TrackingNames.Bindings,
         TrackingNames.SpecFiles,
+        TrackingNames.ReferenceScans,
         TrackingNames.SpecSources,
         TrackingNames.Specs,
         TrackingNames.ReceiverModels,

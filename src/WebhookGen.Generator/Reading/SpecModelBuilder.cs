@@ -93,11 +93,12 @@ internal static class SpecModelBuilder
     /// <summary>Copies what references into other files point at into the spec; reports what cannot be found or read.</summary>
     private static void Bundle(JsonObject root, string filePath, IReadOnlyList<(string Path, SourceText? Text)> references, SpecReadContext context, CancellationToken cancellationToken)
     {
-        var documents = new Dictionary<string, JsonNode>(StringComparer.Ordinal);
+        var documents = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
         foreach (var (path, text) in references)
         {
             var source = text ?? SourceText.From(string.Empty);
             var read = SpecTextReader.Read(path, source.ToString(), cancellationToken);
+            documents[path.Replace('\\', '/')] = read.Root;
             if (read.Root is null)
             {
                 context.Diagnostics.Add(DiagnosticInfo.Create(
@@ -107,13 +108,21 @@ internal static class SpecModelBuilder
                 continue;
             }
 
-            documents[path.Replace('\\', '/')] = read.Root;
+            context.AddFile(path, source, read.Positions);
         }
 
         var bundler = ExternalReferenceBundler.Bundle(root, filePath, documents);
-        foreach (var (pointer, reference) in bundler.Unresolved)
+        foreach (var origin in bundler.Origins)
         {
-            context.Report(DiagnosticDescriptors.UnresolvedReference, pointer, reference + " (add the file it points into as an AdditionalFiles item)");
+            context.AddOrigin(origin);
+        }
+
+        foreach (var unresolved in bundler.Unresolved)
+        {
+            context.Diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.UnresolvedReference,
+                context.LocateIn(unresolved.File, unresolved.Pointer),
+                unresolved.Reference + " (" + unresolved.Why + ")"));
         }
     }
 

@@ -25,8 +25,11 @@ internal static class SchemaHarness
     public const string Namespace = "Hooks";
     public const string ReceiverName = "HookReceiver";
 
-    /// <summary>A 3.1 spec with one event whose body is <c>Payload</c>; <paramref name="schemas"/> is the YAML under <c>components/schemas</c>, unindented.</summary>
-    public static string Spec(string schemas, string version = "3.1.0") =>
+    /// <summary>
+    /// A 3.1 spec with one event whose body is <c>Payload</c> (or <paramref name="body"/>); <paramref name="schemas"/> is
+    /// the YAML under <c>components/schemas</c>, unindented.
+    /// </summary>
+    public static string Spec(string schemas, string version = "3.1.0", string body = "#/components/schemas/Payload") =>
         $"""
         openapi: {version}
         info:
@@ -46,7 +49,7 @@ internal static class SchemaHarness
                 content:
                   application/json:
                     schema:
-                      $ref: '#/components/schemas/Payload'
+                      $ref: '{body}'
               responses:
                 '200':
                   description: ok
@@ -55,12 +58,12 @@ internal static class SchemaHarness
         {Indent(schemas, "    ")}
         """;
 
-    public static string ReceiverDeclaration(string ns = Namespace) => $$"""
+    public static string ReceiverDeclaration(string ns = Namespace, string spec = "hooks.yaml") => $$"""
         using WebhookGen;
 
         namespace {{ns}};
 
-        [WebhookReceiver("hooks.yaml")]
+        [WebhookReceiver("{{spec}}")]
         public partial class {{ReceiverName}}
         {
         }
@@ -73,6 +76,18 @@ internal static class SchemaHarness
         var first = GeneratorHarness.Run(ReceiverDeclaration(ns), text);
         var compilation = GeneratorHarness.CreateCompilation(ReceiverDeclaration(ns), Implementations(first, ns));
         var driver = GeneratorHarness.CreateDriver(text).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        return new GeneratorRun(driver, compilation, output, diagnostics);
+    }
+
+    /// <summary>
+    /// As <see cref="Run(string, string)"/>, over a spec made of several files: <paramref name="spec"/> is the file the
+    /// receiver names (its path from the project, or its name), <paramref name="files"/> every AdditionalFiles item.
+    /// </summary>
+    public static GeneratorRun Run(string spec, params AdditionalText[] files)
+    {
+        var first = GeneratorHarness.Run(ReceiverDeclaration(Namespace, spec), files);
+        var compilation = GeneratorHarness.CreateCompilation(ReceiverDeclaration(Namespace, spec), Implementations(first, Namespace));
+        var driver = GeneratorHarness.CreateDriver(files).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
         return new GeneratorRun(driver, compilation, output, diagnostics);
     }
 
@@ -142,6 +157,33 @@ internal sealed class Generated
     /// <summary>The reading error for <paramref name="json"/>: its message names the property at fault.</summary>
     public string ReadError(string typeName, string json) =>
         Should.Throw<JsonException>(() => Read(typeName, json)).Message;
+
+    /// <summary>
+    /// Reads <paramref name="json"/> as the generated type <paramref name="typeName"/> with its generated reader, as the
+    /// request pipeline does in <paramref name="reading"/> mode; a strict read that fails throws its <see cref="WebhookGen.Json.WebhookPayloadException"/>.
+    /// </summary>
+    public object Read(string typeName, string json, WebhookGen.WebhookPayloadReading reading, out IReadOnlyList<WebhookGen.PayloadDrift> drift)
+    {
+        var type = Type(typeName);
+        var reader = _context.GetType().GetMethod("Read" + typeName, BindingFlags.NonPublic | BindingFlags.Static)
+            ?? throw new InvalidOperationException("No reader for " + typeName);
+        var read = reader.CreateDelegate(typeof(WebhookGen.Json.WebhookPayloadReader<>).MakeGenericType(type));
+        var arguments = new object?[] { json, read, reading, null };
+        try
+        {
+            var value = typeof(Generated).GetMethod(nameof(ReadWith), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(type).Invoke(null, arguments)!;
+            drift = (IReadOnlyList<WebhookGen.PayloadDrift>)arguments[3]!;
+            return value;
+        }
+        catch (TargetInvocationException exception) when (exception.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(exception.InnerException).Throw();
+            throw;
+        }
+    }
+
+    private static T ReadWith<T>(string json, WebhookGen.Json.WebhookPayloadReader<T> read, WebhookGen.WebhookPayloadReading reading, out IReadOnlyList<WebhookGen.PayloadDrift> drift) =>
+        WebhookGen.Json.WebhookJson.Deserialize(Encoding.UTF8.GetBytes(json), read, reading, out drift);
 
     public string Write(string typeName, object value) => JsonSerializer.Serialize(value, TypeInfo(Type(typeName)));
 
