@@ -150,4 +150,28 @@ public sealed class TransitiveReferenceTests
         var node = generated.Read("Node", """{"name":"root","children":{"items":[{"name":"leaf"}]}}""");
         Generated.Get(node, "Name").ShouldBe("root");
     }
+
+    [Fact]
+    public void A_discriminator_mapping_into_other_files_dispatches_to_the_types_read_from_them()
+    {
+        var pet = """
+            oneOf:
+            - $ref: './Cat.yaml'
+            - $ref: './Dog.yaml'
+            discriminator:
+              propertyName: kind
+              mapping:
+                cat: './Cat.yaml'
+                dog: './Dog.yaml'
+            """;
+        var generated = MultiFileSpecs.Load(
+            new InMemoryAdditionalText("/app/root.yaml", MultiFileSpecs.Root("schemas/Owner.yaml")),
+            new InMemoryAdditionalText("/app/schemas/Owner.yaml", "type: object\nproperties:\n  pet:\n    $ref: './Pet.yaml'\n"),
+            new InMemoryAdditionalText("/app/schemas/Pet.yaml", pet),
+            new InMemoryAdditionalText("/app/schemas/Cat.yaml", "type: object\nrequired: [kind]\nproperties:\n  kind:\n    type: string\n  lives:\n    type: integer\n"),
+            new InMemoryAdditionalText("/app/schemas/Dog.yaml", "type: object\nrequired: [kind]\nproperties:\n  kind:\n    type: string\n  barks:\n    type: boolean\n"));
+
+        Generated.Get(generated.Read("Owner", """{"pet":{"kind":"dog","barks":true}}"""), "Pet")!.GetType().Name.ShouldBe("Dog");
+        Generated.Get(generated.Read("Owner", """{"pet":{"kind":"cat","lives":9}}"""), "Pet", "Lives").ShouldBe(9L);
+    }
 }

@@ -75,6 +75,11 @@ internal sealed class ExternalReferenceBundler
                     Resolve(obj, reference, file, filePointer, pointer, kind, 0);
                 }
 
+                if (kind == SpecNodeKind.Schema && obj["discriminator"] is JsonObject { } discriminator && discriminator["mapping"] is JsonObject mapping)
+                {
+                    ResolveMapping(mapping, file, SpecPointer.Append(filePointer, "discriminator", "mapping"), SpecPointer.Append(pointer, "discriminator", "mapping"));
+                }
+
                 foreach (var member in obj.ToList())
                 {
                     // What was copied in is walked when it is copied, against its own file.
@@ -188,6 +193,29 @@ internal sealed class ExternalReferenceBundler
 
         Origins.Add(new BundledOrigin(placed, targetFile, Pointer(segments)));
         Walk(copy, targetFile, Pointer(segments), placed, kind);
+    }
+
+    /// <summary>
+    /// A discriminator's mapping values are references too (<c>cat: './Cat.yaml'</c>): each is resolved as a schema
+    /// <c>$ref</c> would be. A bare name (<c>cat: Cat</c>) names a schema of the spec and is left as it is.
+    /// </summary>
+    private void ResolveMapping(JsonObject mapping, string file, string filePointer, string pointer)
+    {
+        foreach (var entry in mapping.ToList())
+        {
+            if (entry.Value is not JsonValue value || !value.TryGetValue<string>(out var reference)
+                || (reference.IndexOf('/') < 0 && reference.IndexOf('#') < 0 && !ExternalReferenceScanner.MayBeSpec(reference)))
+            {
+                continue;
+            }
+
+            var stand = new JsonObject { ["$ref"] = reference };
+            Resolve(stand, reference, file, SpecPointer.Append(filePointer, entry.Key), SpecPointer.Append(pointer, entry.Key), SpecNodeKind.Schema, 0);
+            if (stand["$ref"] is JsonValue resolved && resolved.TryGetValue<string>(out var local) && local != reference)
+            {
+                mapping[entry.Key] = local;
+            }
+        }
     }
 
     /// <summary>Writes what a path item reference (or one Swagger 2.0 has no section for) points at in place of the reference.</summary>
