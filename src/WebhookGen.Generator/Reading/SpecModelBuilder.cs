@@ -129,6 +129,11 @@ internal static class SpecModelBuilder
 
         // A receiver written as paths is described by its own server URL; a provider's webhooks or callbacks are not.
         var prefix = collector.Style == EventSourceKind.Path ? RoutePrefixReader.Read(document.Servers) : DefaultPrefix;
+        if (collector.Style == EventSourceKind.Path)
+        {
+            ProviderApiCheck.Report(document, collector.Operations.Count, events.Count, context);
+        }
+
         var typeModels = types.Types.ToEquatableArray();
         types.ReportRenamedProperties();
         return new SpecModel(
