@@ -118,6 +118,11 @@ internal static class DiagnosticDescriptors
         "The spec has no webhooks, callbacks or marked events, so its paths are read as the receiver's own endpoints and each request with a JSON body is an event ({1}); but they look like the provider's API ({0}). Describe the events under webhooks (or x-webhooks) or as callbacks, mark each payload schema with an x-webhook extension that names its event, or choose the events to handle with Events = [...]",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor QuirkReadLeniently = Create(
+        "WHG023", "An invalid but common spec quirk is read as meant",
+        "{0} is not valid OpenAPI, but is read as {1} ({2})",
+        DiagnosticSeverity.Warning);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLink + id.ToLowerInvariant());
 }

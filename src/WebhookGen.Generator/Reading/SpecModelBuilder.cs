@@ -10,6 +10,7 @@ using WebhookGen.Generator.Diagnostics;
 using WebhookGen.Generator.Helpers;
 using WebhookGen.Generator.Model;
 using WebhookGen.Generator.Reading.Events;
+using WebhookGen.Generator.Reading.Quirks;
 using WebhookGen.Generator.Reading.References;
 using WebhookGen.Generator.Reading.Signatures;
 
@@ -57,6 +58,7 @@ internal static class SpecModelBuilder
         try
         {
             Bundle(root, filePath, references, context, cancellationToken);
+            LenientReader.Repair(root, context);
             var lifted = VendorExtensionLifter.Lift(root);
             var result = new OpenApiJsonReader().Read(root, new Uri("file:///" + FileName(filePath)), new OpenApiReaderSettings());
             cancellationToken.ThrowIfCancellationRequested();
