@@ -192,6 +192,23 @@ public sealed class LenientReadingTests
     }
 
     [Fact]
+    public void A_single_example_under_examples_in_an_openapi_31_schema_is_read_as_a_list_and_kept()
+    {
+        var spec = Receiver("3.1.0", "/created", "/deleted", """
+                    id:
+                      type: string
+                      examples: inv_123
+            """).Replace("      properties:\n        id:", "      required: [id]\n      properties:\n        id:", StringComparison.Ordinal);
+
+        var run = Run(spec);
+
+        var quirk = SingleQuirk(run);
+        quirk.GetMessage(CultureInfo.InvariantCulture).ShouldBe("A schema's 'examples' that is not a list is not valid OpenAPI, but is read as a list of that one example (1 place)");
+        ShouldPointAt(quirk, SpecPath, spec, "examples: inv_123");
+        run.Sources.ShouldContain(s => s.SourceText.ToString().Contains("inv_123", StringComparison.Ordinal), "the example is kept for the sample event");
+    }
+
+    [Fact]
     public void Nullable_in_an_openapi_30_document_is_no_quirk()
     {
         var spec = Receiver("3.0.3", "/created", "/deleted", """

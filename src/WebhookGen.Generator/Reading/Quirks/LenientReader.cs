@@ -12,8 +12,9 @@ namespace WebhookGen.Generator.Reading.Quirks;
 /// <summary>
 /// Reads invalid-but-real spec quirks as their authors meant them, before the OpenAPI reader sees the document, instead
 /// of letting the reader turn each into a WHG011 and lose what it describes (or fail altogether): a path key without its
-/// leading <c>/</c>, a capitalised <c>type</c>, <c>required: true</c> on a property, <c>nullable</c> in OpenAPI 3.1 and a
-/// numeric <c>exclusiveMinimum</c> in 3.0. Each quirk is one WHG023 per spec, at its first place, with the count.
+/// leading <c>/</c>, a capitalised <c>type</c>, <c>required: true</c> on a property, a numeric <c>exclusiveMinimum</c> in
+/// 3.0, and in 3.1 <c>nullable</c> or a schema's <c>examples</c> that is not a list. Each quirk is one WHG023 per spec, at
+/// its first place, with the count.
 /// </summary>
 internal static class LenientReader
 {
@@ -38,6 +39,7 @@ internal static class LenientReader
             else if (!root.ContainsKey("swagger"))
             {
                 Nullable(schema, pointer, found);
+                ExamplesList(schema, pointer, found);
             }
         });
 
@@ -181,6 +183,19 @@ internal static class LenientReader
 
                 break;
         }
+    }
+
+    /// <summary><c>examples: 42</c> on a schema in OpenAPI 3.1, where it is a list of examples, is <c>examples: [42]</c>.</summary>
+    private static void ExamplesList(JsonObject schema, string pointer, Found found)
+    {
+        if (!schema.ContainsKey("examples") || schema["examples"] is JsonArray)
+        {
+            return;
+        }
+
+        found.Add("examples", pointer + "/examples", atKey: true, "A schema's 'examples' that is not a list", "a list of that one example");
+        var example = schema["examples"];
+        schema["examples"] = new JsonArray(example?.DeepClone());
     }
 
     /// <summary>The quirks found, each once, with where it is first and how often.</summary>
