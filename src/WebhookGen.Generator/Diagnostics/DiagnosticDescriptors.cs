@@ -113,6 +113,16 @@ internal static class DiagnosticDescriptors
         "Events entry '{0}' on {1} matches no event of the spec; an entry is an event's name ({2}), its key on a shared route, the key's first part for a group, or a pattern with *",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor PathsLookLikeProviderApi = Create(
+        "WHG022", "The spec's paths look like the provider's API, not a receiver",
+        "The spec has no webhooks, callbacks or marked events, so its paths are read as the receiver's own endpoints and each request with a JSON body is an event ({1}); but they look like the provider's API ({0}). Describe the events under webhooks (or x-webhooks) or as callbacks, mark each payload schema with an x-webhook extension that names its event, or choose the events to handle with Events = [...]",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor QuirkReadLeniently = Create(
+        "WHG023", "An invalid but common spec quirk is read as meant",
+        "{0} is not valid OpenAPI, but is read as {1} ({2})",
+        DiagnosticSeverity.Warning);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLink + id.ToLowerInvariant());
 }

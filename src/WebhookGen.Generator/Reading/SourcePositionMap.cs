@@ -118,6 +118,18 @@ internal sealed class SourcePositionMap
         return id;
     }
 
+    /// <summary>
+    /// Makes property <paramref name="alias"/> of the object at <paramref name="parentPointer"/> stand where its property
+    /// <paramref name="name"/> stands, for a key the spec is read under but does not spell so.
+    /// </summary>
+    internal void AddAlias(string parentPointer, string name, string alias)
+    {
+        if (Resolve(parentPointer, exact: true, out int parent) && _children.TryGetValue(new ChildKey(parent, name, 0), out int node))
+        {
+            _children[new ChildKey(parent, alias, 0)] = node;
+        }
+    }
+
     /// <summary>Records item <paramref name="index"/> of the array <paramref name="parent"/>.</summary>
     internal int AddItem(int parent, int index, SourcePosition start, bool isArray)
     {

@@ -10,6 +10,7 @@ using WebhookGen.Generator.Diagnostics;
 using WebhookGen.Generator.Helpers;
 using WebhookGen.Generator.Model;
 using WebhookGen.Generator.Reading.Events;
+using WebhookGen.Generator.Reading.Quirks;
 using WebhookGen.Generator.Reading.References;
 using WebhookGen.Generator.Reading.Signatures;
 
@@ -57,6 +58,7 @@ internal static class SpecModelBuilder
         try
         {
             Bundle(root, filePath, references, context, cancellationToken);
+            LenientReader.Repair(root, context);
             var lifted = VendorExtensionLifter.Lift(root);
             var result = new OpenApiJsonReader().Read(root, new Uri("file:///" + FileName(filePath)), new OpenApiReaderSettings());
             cancellationToken.ThrowIfCancellationRequested();
@@ -138,6 +140,11 @@ internal static class SpecModelBuilder
 
         // A receiver written as paths is described by its own server URL; a provider's webhooks or callbacks are not.
         var prefix = collector.Style == EventSourceKind.Path ? RoutePrefixReader.Read(document.Servers) : DefaultPrefix;
+        if (collector.Style == EventSourceKind.Path)
+        {
+            ProviderApiCheck.Report(document, collector.Operations.Count, events.Count, context);
+        }
+
         var typeModels = types.Types.ToEquatableArray();
         types.ReportRenamedProperties();
         return new SpecModel(

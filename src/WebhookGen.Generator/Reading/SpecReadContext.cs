@@ -83,6 +83,9 @@ internal sealed class SpecReadContext(string filePath, SourceText text, SourcePo
             : (FilePath, text, positions, inFile);
     }
 
+    /// <summary>Locates the member <paramref name="alias"/> of the object at <paramref name="parentPointer"/> where its member <paramref name="name"/> is written.</summary>
+    public void Alias(string parentPointer, string name, string alias) => positions.AddAlias(parentPointer, name, alias);
+
     public void Report(DiagnosticDescriptor descriptor, string pointer, params string[] arguments) =>
         Diagnostics.Add(DiagnosticInfo.Create(descriptor, Locate(pointer), arguments));
 

@@ -9,8 +9,9 @@ namespace WebhookGen.Generator.Reading.Events;
 /// <summary>
 /// Before the OpenAPI reader sees the document, copies the events that vendor extensions describe into <c>paths</c> under
 /// reserved keys: ReDoc's <c>x-webhooks</c> (name → path item) and the <c>x-async-responses</c> proposal (a list of
-/// events, at the top level or on the subscribing operation). The reader then resolves their references and parameters
-/// exactly as it does for real operations. The proposal's own variants are accepted: <c>event-id</c> or <c>eventId</c>,
+/// events, at the top level or on the subscribing operation), and, where there are no webhooks, the events that vendor
+/// extensions mark on schemas or operations (<see cref="EventMarkerLifter"/>). The reader then resolves their references
+/// and parameters exactly as it does for real operations. The proposal's own variants are accepted: <c>event-id</c> or <c>eventId</c>,
 /// <c>eventDiscriminator</c> with <c>in</c> or <c>parameter</c>, <c>event-discriminator-value</c> on a header parameter.
 /// </summary>
 internal static class VendorExtensionLifter
@@ -37,6 +38,11 @@ internal static class VendorExtensionLifter
                     lifted.Add(new LiftedOperation(key, EventSourceKind.Webhook, webhook.Key, SpecPointer.Append("/x-webhooks", webhook.Key), null, null));
                 }
             }
+        }
+
+        if (lifted.Count == 0 && root["webhooks"] is not JsonObject { Count: > 0 })
+        {
+            EventMarkerLifter.Lift(root, paths, lifted);
         }
 
         LiftAsyncResponses(root["x-async-responses"], "/x-async-responses", paths, lifted);
@@ -118,7 +124,7 @@ internal static class VendorExtensionLifter
         }
     }
 
-    private static string Add(JsonObject paths, JsonNode pathItem, int index)
+    internal static string Add(JsonObject paths, JsonNode pathItem, int index)
     {
         var key = Prefix + index.ToString(CultureInfo.InvariantCulture);
         paths[key] = pathItem;
