@@ -31,7 +31,8 @@ internal static class WebhookRequestProcessor
 
     /// <summary>Receives a delivery on a route that carries several events, told apart by a header or a body property.</summary>
     public static Task ProcessAsync(HttpContext httpContext, WebhookRouteDescriptor route) =>
-        ReceiveAsync(httpContext, route.Receiver, route.Description, telemetryEvent: null, route.BodyFormats, route, static (http, r, delivery) => r.DispatchAsync(http, delivery));
+        // A route whose every event is ignored has no format of its own: it acknowledges whatever the receiver's events are sent as.
+        ReceiveAsync(httpContext, route.Receiver, route.Description, telemetryEvent: null, route.BodyFormats == WebhookBodyFormats.None ? route.Receiver.BodyFormats : route.BodyFormats, route, static (http, r, delivery) => r.DispatchAsync(http, delivery));
 
     /// <summary>Parses a verified body and calls the handler.</summary>
     public static async Task HandleAsync<TReceiver, TEvent>(HttpContext httpContext, WebhookEventDescriptor<TReceiver, TEvent> descriptor, VerifiedDelivery delivery)
