@@ -149,7 +149,9 @@ public sealed class WebhookReceiverGenerator : IIncrementalGenerator
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoEvents, binding.Receiver.Location, binding.Receiver.ClassName));
         }
 
-        if (spec is not null && !spec.HasErrors && !spec.Events.IsEmpty && spec.Signature is null)
+        // A receiver whose every body is a signed JWT needs no HTTP signature: the token is the proof.
+        if (spec is not null && !spec.HasErrors && !spec.Events.IsEmpty && spec.Signature is null
+            && spec.Events.Any(e => e.BodyFormat != EventBodyFormat.Jwt))
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoSignatureScheme, binding.Receiver.Location, binding.Receiver.ClassName));
         }

@@ -29,6 +29,12 @@ public sealed class WebhookReceiverOptions
     /// </summary>
     public int UnknownEventStatusCode { get; set; } = 200;
 
+    /// <summary>
+    /// How the signed JWT bodies of <c>application/jwt</c> events are verified (section <c>Webhooks:{ReceiverClass}:Jwt</c>):
+    /// keys, algorithms, issuer, audience and clock skew; see docs/jwt.md. Required when the spec has such events.
+    /// </summary>
+    public WebhookGen.Jwt.WebhookJwtOptions Jwt { get; } = new();
+
     /// <summary>Deduplication of repeated deliveries by their id (section <c>Webhooks:{ReceiverClass}:Idempotency</c>); see docs/idempotency.md.</summary>
     public WebhookGen.Idempotency.WebhookIdempotencyOptions Idempotency { get; } = new();
 

@@ -11,6 +11,7 @@ internal static class KnownTypes
     public const string EventSelector = "global::WebhookGen.Hosting.WebhookEventSelector";
     public const string WebhookEvent = "global::WebhookGen.Hosting.WebhookEvent";
     public const string EventDescriptor = "global::WebhookGen.Hosting.WebhookEventDescriptor";
+    public const string BodyFormats = "global::WebhookGen.Hosting.WebhookBodyFormats";
     public const string ServiceRegistration = "global::WebhookGen.Hosting.WebhookServiceCollectionExtensions";
     public const string EndpointRegistration = "global::WebhookGen.Hosting.WebhookEndpointRouteBuilderExtensions";
     public const string SignatureScheme = "global::WebhookGen.Signatures.WebhookSignatureScheme";

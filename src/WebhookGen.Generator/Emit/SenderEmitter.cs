@@ -64,16 +64,25 @@ internal static class SenderEmitter
             .ToDictionary(e => e.Identifier, e => e.Headers);
         foreach (var evt in spec.Events)
         {
+            headerValues.TryGetValue(evt.Identifier, out var pairs);
             var payload = CSharp.TypeName(evt.Payload, ns);
             var body = evt.Payload.Kind == ValueKind.Object
                 ? $"global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(payload, {context}.Default.{infoNames[evt.Payload.Name!]})"
                 : "global::System.Text.Encoding.UTF8.GetBytes(payload.GetRawText())";
-            var headers = headerValues.TryGetValue(evt.Identifier, out var pairs)
+            // A JWT event is sent as the signed token the caller passes, with its media type.
+            var jwt = evt.BodyFormat == EventBodyFormat.Jwt;
+            if (jwt)
+            {
+                (payload, body) = ("string", "global::System.Text.Encoding.ASCII.GetBytes(payload)");
+                pairs = [.. pairs ?? [], "new(\"Content-Type\", \"application/jwt\")"];
+            }
+
+            var headers = pairs is { Count: > 0 }
                 ? $"new global::System.Collections.Generic.KeyValuePair<string, string>[] {{ {string.Join(", ", pairs)} }}"
                 : "null";
             writer.WriteLine();
             writer.WriteLine($"/// <summary>Sends the event <c>{CSharp.EscapeXml(evt.EventName)}</c>, signed, to <c>{evt.HttpMethod} {CSharp.EscapeXml(evt.Route)}</c>.</summary>");
-            writer.WriteLine("/// <param name=\"payload\">The event.</param>");
+            writer.WriteLine(jwt ? "/// <param name=\"payload\">The event as a signed JWT (compact form), whose claims are the event.</param>" : "/// <param name=\"payload\">The event.</param>");
             writer.WriteLine("/// <param name=\"id\">The delivery's id, for a scheme with an id header; a new one when omitted.</param>");
             writer.WriteLine("/// <param name=\"cancellationToken\">Cancels the request.</param>");
             writer.WriteLine("/// <returns>The receiver's response.</returns>");

@@ -41,7 +41,14 @@ internal static class WebhooksEmitter
         writer.WriteLine($"    defaultRoutePrefix: {CSharp.Literal(spec.RoutePrefix)},");
         writer.WriteLine($"    signatureScheme: {SignatureSchemeEmitter.Expression(spec.Signature, "    ")},");
         writer.WriteLine($"    signatureFailureStatusCode: {spec.SignatureFailureStatusCode.ToString(CultureInfo.InvariantCulture)},");
-        writer.WriteLine($"    deliveryIdHeader: {(spec.DeliveryIdHeader is null ? "null" : CSharp.Literal(spec.DeliveryIdHeader))});");
+        var deliveryIdHeader = spec.DeliveryIdHeader is null ? "null" : CSharp.Literal(spec.DeliveryIdHeader);
+        var bodyFormats = BodyFormatsExpression(spec);
+        writer.WriteLine(bodyFormats is null ? $"    deliveryIdHeader: {deliveryIdHeader});" : $"    deliveryIdHeader: {deliveryIdHeader},");
+        if (bodyFormats is not null)
+        {
+            writer.WriteLine($"    bodyFormats: {bodyFormats});");
+        }
+
         foreach (var evt in spec.Events)
         {
             var payload = CSharp.TypeName(evt.Payload, ns);
@@ -52,7 +59,14 @@ internal static class WebhooksEmitter
             writer.WriteLine($"    {CSharp.Literal(evt.EventName)},");
             writer.WriteLine($"    {PayloadReader(evt.Payload, ns, context)},");
             writer.WriteLine($"    static (receiver, payload, context, cancellationToken) => receiver.{ReceiverEmitter.HandlerName(evt)}(payload, context, cancellationToken),");
-            writer.WriteLine(evt.EventIdExpression is null ? "    eventId: null);" : $"    static payload => {evt.EventIdExpression});");
+            var jwt = evt.BodyFormat == EventBodyFormat.Jwt;
+            var end = jwt ? "," : ");";
+            writer.WriteLine(evt.EventIdExpression is null ? "    eventId: null" + end : $"    static payload => {evt.EventIdExpression}{end}");
+            if (jwt)
+            {
+                writer.WriteLine($"    bodyFormat: {KnownTypes.BodyFormats}.Jwt);");
+            }
+
         }
 
         var shared = 0;
@@ -164,6 +178,14 @@ internal static class WebhooksEmitter
         writer.CloseBlock();
         writer.CloseBlock();
         writer.CloseBlock();
+    }
+
+    /// <summary>The receiver's body formats when any event is a signed JWT; null for JSON only, the descriptor's default.</summary>
+    private static string? BodyFormatsExpression(SpecModel spec)
+    {
+        var jwt = spec.Events.Any(e => e.BodyFormat == EventBodyFormat.Jwt);
+        var json = spec.Events.Any(e => e.BodyFormat == EventBodyFormat.Json);
+        return !jwt ? null : json ? $"{KnownTypes.BodyFormats}.Json | {KnownTypes.BodyFormats}.Jwt" : $"{KnownTypes.BodyFormats}.Jwt";
     }
 
     private static string RouteSummary(RouteModel route)

@@ -20,4 +20,7 @@ internal sealed record EventModel(
 {
     /// <summary>A valid sample of the payload as JSON (see <c>ExampleBuilder</c>), for <c>{Receiver}Examples</c>; null when none.</summary>
     public string? ExampleJson { get; init; }
+
+    /// <summary>How the body is written: JSON, or a signed JWT whose claims are <see cref="Payload"/>.</summary>
+    public EventBodyFormat BodyFormat { get; init; }
 }

@@ -6,6 +6,7 @@ using WebhookGen.Generator.Diagnostics;
 using WebhookGen.Generator.Helpers;
 using WebhookGen.Generator.Model;
 using WebhookGen.Generator.Reading.Events;
+using WebhookGen.Generator.Reading.Jwt;
 using WebhookGen.Generator.Reading.Signatures;
 
 namespace WebhookGen.Generator.Reading;
@@ -52,6 +53,15 @@ internal sealed class EventCollector(SpecReadContext context, SchemaTypeBuilder 
                 continue;
             }
 
+            if (JwtBody.Find(candidate.Operation.RequestBody?.Content, SpecPointer.Append(candidate.Pointer, "requestBody", "content")) is { } jwt)
+            {
+                Operations.Add(candidate.Operation);
+                var jwtId = EventIdentifier(names[candidate], candidate.Pointer);
+                var claims = JwtEvents.Claims(jwt, names[candidate], jwtId, context, types);
+                typed.Add(new TypedEvent(candidate, names[candidate], jwtId, claims) { Schema = jwt.Claims, BodyFormat = EventBodyFormat.Jwt });
+                continue;
+            }
+
             if (candidate.Kind == EventSourceKind.Path)
             {
                 // An operation of a receiver written as paths without a body may be anything (a health check): not an event.
@@ -73,6 +83,7 @@ internal sealed class EventCollector(SpecReadContext context, SchemaTypeBuilder 
         }
 
         var planner = new DispatchPlanner(context, types.FindObject, types.FindEnum);
+        typed = JwtEvents.WithoutSharedRoutes(typed, context);
         var (routes, routeByIdentifier) = planner.Plan(typed);
         Routes.AddRange(routes);
         var handlers = new HashSet<string>(StringComparer.Ordinal);
@@ -86,8 +97,9 @@ internal sealed class EventCollector(SpecReadContext context, SchemaTypeBuilder 
                 e.Payload,
                 e.Candidate.Operation.Summary,
                 e.Candidate.Operation.Description,
-                EventIdExpression(e.Payload))
+                EventIdExpression(e.Payload, e.BodyFormat == EventBodyFormat.Jwt ? "jti" : "id"))
             {
+                BodyFormat = e.BodyFormat,
                 ExampleJson = e.Payload.Kind == ValueKind.Object && e.Schema is not null
                     ? bodyValues.TryGetValue(e.Identifier, out var named)
                         ? ExampleBuilder.Build(e.Schema, named.Property, named.Value)
@@ -281,15 +293,15 @@ internal sealed class EventCollector(SpecReadContext context, SchemaTypeBuilder 
         return null;
     }
 
-    /// <summary>C# that reads the event's id: the payload's top-level <c>id</c> property, where it has one.</summary>
-    private string? EventIdExpression(TypeRef payload)
+    /// <summary>C# that reads the event's id: the payload's top-level <c>id</c> property (a JWT's <c>jti</c>), where it has one.</summary>
+    private string? EventIdExpression(TypeRef payload, string wireName)
     {
         if (payload.Kind != ValueKind.Object || types.FindObject(payload.Name!) is not { } type)
         {
             return null;
         }
 
-        var id = type.AllProperties.FirstOrDefault(p => p.WireName == "id");
+        var id = type.AllProperties.FirstOrDefault(p => p.WireName == wireName);
         return id?.Type.Kind switch
         {
             ValueKind.String => "payload." + id.Name,

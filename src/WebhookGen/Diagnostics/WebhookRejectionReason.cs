@@ -16,6 +16,9 @@ internal static class WebhookRejectionReason
     public const string NotHandled = "not_handled";
     public const string IdempotencyUnavailable = "idempotency_unavailable";
     public const string HandlerRefused = "handler_refused";
+    public const string TokenInvalid = "token_invalid";
+    public const string TokenExpired = "token_expired";
+    public const string TokenKeysUnavailable = "token_keys_unavailable";
 
     public static string ForSignature(SignatureVerificationResult outcome) => outcome switch
     {
@@ -23,5 +26,12 @@ internal static class WebhookRejectionReason
         SignatureVerificationResult.Malformed => SignatureMalformed,
         SignatureVerificationResult.TimestampOutOfRange => SignatureExpired,
         _ => SignatureInvalid,
+    };
+
+    public static string ForToken(WebhookGen.Jwt.JwtVerificationResult outcome) => outcome switch
+    {
+        WebhookGen.Jwt.JwtVerificationResult.Expired or WebhookGen.Jwt.JwtVerificationResult.NotYetValid => TokenExpired,
+        WebhookGen.Jwt.JwtVerificationResult.KeysUnavailable => TokenKeysUnavailable,
+        _ => TokenInvalid,
     };
 }

@@ -11,7 +11,8 @@ namespace WebhookGen.Hosting;
 /// The media type check of a verified delivery. A <c>Content-Type</c> that is present must be JSON:
 /// <c>application/json</c> or <c>application/*+json</c> (<c>application/cloudevents+json</c>), with no charset or
 /// <c>charset=utf-8</c>. Anything else is answered <c>415</c>. A delivery without a <c>Content-Type</c> is accepted: senders
-/// omit it, and the body is parsed as JSON either way.
+/// omit it, and the body is parsed as JSON either way. An event whose body is a signed JWT takes <c>application/jwt</c>,
+/// <c>application/jose</c>, <c>application/jws</c> or <c>application/*+jwt</c> instead (<see cref="JwtMediaType"/>).
 /// </summary>
 /// <remarks>
 /// It runs after the signature is verified, so an unauthenticated request learns only <c>413</c> or the signature-failure
@@ -20,19 +21,22 @@ namespace WebhookGen.Hosting;
 internal static class WebhookContentType
 {
     private const string Detail = "The Content-Type must be application/json or application/*+json, in UTF-8.";
+    private const string JwtDetail = "The Content-Type must be application/jwt, application/jose, application/jws or application/*+jwt.";
 
     /// <summary>True when the delivery's media type is acceptable; otherwise records the rejection, answers 415 and returns false.</summary>
-    public static ValueTask<bool> AcceptAsync(HttpContext httpContext, WebhookReceiverRuntime runtime, string receiverName, string eventName, WebhookTelemetry telemetry)
+    public static ValueTask<bool> AcceptAsync(HttpContext httpContext, WebhookReceiverRuntime runtime, string receiverName, string eventName, WebhookTelemetry telemetry, WebhookBodyFormats formats = WebhookBodyFormats.Json)
     {
         var contentType = httpContext.Request.ContentType;
-        if (IsAcceptable(contentType))
+        var jwt = (formats & WebhookBodyFormats.Jwt) != 0;
+        var json = !jwt || (formats & WebhookBodyFormats.Json) != 0;
+        if ((json && IsAcceptable(contentType)) || (jwt && JwtMediaType.IsAcceptable(contentType)))
         {
             return ValueTask.FromResult(true);
         }
 
         WebhookLog.UnsupportedContentType(runtime.Logger, receiverName, eventName, WebhookRequestProcessor.Shorten(contentType));
         telemetry.Rejected(WebhookRejectionReason.UnsupportedMediaType);
-        return RejectAsync(httpContext);
+        return RejectAsync(httpContext, json ? Detail : JwtDetail);
     }
 
     /// <summary>Whether <paramref name="contentType"/> (the header's value, null when absent) is JSON in UTF-8, or absent.</summary>
@@ -55,9 +59,9 @@ internal static class WebhookContentType
         return StringSegment.IsNullOrEmpty(charset) || charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase);
     }
 
-    private static async ValueTask<bool> RejectAsync(HttpContext httpContext)
+    private static async ValueTask<bool> RejectAsync(HttpContext httpContext, string detail)
     {
-        await WebhookRequestProcessor.WriteProblemAsync(httpContext, StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", Detail).ConfigureAwait(false);
+        await WebhookRequestProcessor.WriteProblemAsync(httpContext, StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", detail).ConfigureAwait(false);
         return false;
     }
 }

@@ -13,5 +13,8 @@ public abstract class WebhookEvent
     /// <summary>The event's name in the spec.</summary>
     public abstract string EventName { get; }
 
+    /// <summary>How the event's body is written: <see cref="WebhookBodyFormats.Json"/> or <see cref="WebhookBodyFormats.Jwt"/>.</summary>
+    public abstract WebhookBodyFormats BodyFormat { get; }
+
     internal abstract Task HandleVerifiedAsync(HttpContext httpContext, VerifiedDelivery delivery);
 }

@@ -13,12 +13,19 @@ public sealed class WebhookEventDescriptor<TReceiver, TEvent> : WebhookEvent
     where TReceiver : class
 {
     /// <summary>Describes an event.</summary>
+    /// <param name="receiver">The receiver the event belongs to.</param>
+    /// <param name="eventName">The event's name in the spec.</param>
+    /// <param name="read">Reads the payload (the claims, for a JWT body).</param>
+    /// <param name="handle">Calls the handler.</param>
+    /// <param name="eventId">Finds the event's id in its payload.</param>
+    /// <param name="bodyFormat">How the body is written: JSON, or a signed JWT whose claims are the payload.</param>
     public WebhookEventDescriptor(
         WebhookReceiverDescriptor receiver,
         string eventName,
         WebhookPayloadReader<TEvent> read,
         WebhookHandler<TReceiver, TEvent> handle,
-        Func<TEvent, string?>? eventId = null)
+        Func<TEvent, string?>? eventId = null,
+        WebhookBodyFormats bodyFormat = WebhookBodyFormats.Json)
     {
         Receiver = receiver ?? throw new ArgumentNullException(nameof(receiver));
         ArgumentException.ThrowIfNullOrEmpty(eventName);
@@ -26,6 +33,12 @@ public sealed class WebhookEventDescriptor<TReceiver, TEvent> : WebhookEvent
         Read = read ?? throw new ArgumentNullException(nameof(read));
         Handle = handle ?? throw new ArgumentNullException(nameof(handle));
         EventId = eventId;
+        if (bodyFormat is not (WebhookBodyFormats.Json or WebhookBodyFormats.Jwt))
+        {
+            throw new ArgumentOutOfRangeException(nameof(bodyFormat), bodyFormat, "An event's body is JSON or a JWT.");
+        }
+
+        BodyFormat = bodyFormat;
     }
 
     /// <summary>The receiver the event belongs to.</summary>
@@ -42,6 +55,9 @@ public sealed class WebhookEventDescriptor<TReceiver, TEvent> : WebhookEvent
 
     /// <summary>Finds the event's id in its payload, where the spec has one.</summary>
     public Func<TEvent, string?>? EventId { get; }
+
+    /// <inheritdoc />
+    public override WebhookBodyFormats BodyFormat { get; }
 
     /// <summary>Receives one delivery of this event: read, verify, parse, dispatch, answer.</summary>
     public Task HandleAsync(HttpContext httpContext) => WebhookRequestProcessor.ProcessAsync(httpContext, this);

@@ -34,6 +34,9 @@ internal static partial class WebhookLog
     [LoggerMessage(8, LogLevel.Warning, "{Receiver} rejected a delivery of {EventName}: Content-Type '{ContentType}' is not JSON in UTF-8; answered 415")]
     public static partial void UnsupportedContentType(ILogger logger, string receiver, string eventName, string contentType);
 
+    [LoggerMessage(11, LogLevel.Warning, "{Receiver} rejected a delivery of {EventName}: token {Outcome}")]
+    public static partial void TokenRejected(ILogger logger, string receiver, string eventName, WebhookGen.Jwt.JwtVerificationResult outcome);
+
     [LoggerMessage(9, LogLevel.Warning, "{Receiver} read a delivery of {EventName} that drifts from the spec at '{Path}': {DriftKind}. Logged once per event, member and kind (see docs/drift.md)")]
     public static partial void PayloadDrifted(ILogger logger, string receiver, string eventName, string path, string driftKind);
 

@@ -16,12 +16,17 @@ public sealed class WebhookReceiverDescriptor
     /// The header the spec designates as the delivery's id (<c>webhook-id</c>, <c>X-GitHub-Delivery</c>), which deliveries are
     /// deduplicated by; <see langword="null"/> to use the event's id from the body.
     /// </param>
+    /// <param name="bodyFormats">
+    /// The body formats of the receiver's events: <see cref="WebhookBodyFormats.Jwt"/> when any is a signed JWT, whose
+    /// verification keys are then required; a receiver of JWT events only needs no HTTP signature unless the spec declares one.
+    /// </param>
     public WebhookReceiverDescriptor(
         string name,
         string defaultRoutePrefix,
         WebhookSignatureScheme? signatureScheme,
         int signatureFailureStatusCode = StatusCodes.Status401Unauthorized,
-        string? deliveryIdHeader = null)
+        string? deliveryIdHeader = null,
+        WebhookBodyFormats bodyFormats = WebhookBodyFormats.Json)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         Name = name;
@@ -29,6 +34,7 @@ public sealed class WebhookReceiverDescriptor
         SignatureScheme = signatureScheme;
         SignatureFailureStatusCode = signatureFailureStatusCode;
         DeliveryIdHeader = string.IsNullOrEmpty(deliveryIdHeader) ? null : deliveryIdHeader;
+        BodyFormats = bodyFormats == WebhookBodyFormats.None ? WebhookBodyFormats.Json : bodyFormats;
         SpanName = "webhookgen.receive " + name;
     }
 
@@ -49,6 +55,12 @@ public sealed class WebhookReceiverDescriptor
 
     /// <summary>The header the spec designates as the delivery's id, if any.</summary>
     public string? DeliveryIdHeader { get; }
+
+    /// <summary>The body formats of the receiver's events.</summary>
+    public WebhookBodyFormats BodyFormats { get; }
+
+    /// <summary>Whether every event's body is a signed JWT, which is then proof enough without an HTTP signature scheme.</summary>
+    internal bool ReceivesOnlyJwt => BodyFormats == WebhookBodyFormats.Jwt;
 
     /// <summary>The name of the span of each delivery, built once rather than per delivery.</summary>
     internal string SpanName { get; }

@@ -30,6 +30,12 @@ internal sealed class WebhookReceiverOptionsValidator(WebhookReceiverDescriptor 
             builder.AddError($"'{section}:PayloadReading' must be Tolerant or Strict, not {(int)options.PayloadReading}.");
         }
 
+        // A JWT body is verified whatever else is allowed: its claims are never read unverified.
+        if ((receiver.BodyFormats & WebhookBodyFormats.Jwt) != 0)
+        {
+            WebhookGen.Jwt.WebhookJwtOptionsValidation.Validate(receiver.Name, section, options.Jwt, builder);
+        }
+
         if (options.AllowUnsignedDeliveries)
         {
             return builder.Build();
@@ -37,6 +43,12 @@ internal sealed class WebhookReceiverOptionsValidator(WebhookReceiverDescriptor 
 
         var custom = options.GetSignatureVerifier();
         var scheme = custom is null ? options.GetSignatureScheme(receiver.SignatureScheme) : (custom as ConfigurableSignatureVerifier)?.Scheme;
+        if (custom is null && scheme is null && receiver.ReceivesOnlyJwt)
+        {
+            // Every body is a signed token: that signature is the proof, and no HTTP signature scheme is needed.
+            return builder.Build();
+        }
+
         if (custom is null && scheme is null)
         {
             builder.AddError(

@@ -1,6 +1,8 @@
 using System;
+using System.Net.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using WebhookGen.Jwt;
 using WebhookGen.Signatures;
 
 namespace WebhookGen.Hosting;
@@ -10,10 +12,15 @@ internal sealed class WebhookReceiverRuntime(
     WebhookReceiverDescriptor descriptor,
     IOptionsMonitor<WebhookReceiverOptions> options,
     ILoggerFactory loggerFactory,
-    TimeProvider timeProvider)
+    TimeProvider timeProvider,
+    IHttpClientFactory? httpClientFactory = null)
 {
+    /// <summary>The name of the <see cref="HttpClient"/> key sets are fetched with, to configure (a proxy, a handler in tests).</summary>
+    public const string JwksHttpClientName = "WebhookGen.Jwks";
+
     // The scheme and verifier of the current options instance: rebuilt when the options reload (a new tolerance, a new scheme).
     private volatile CachedScheme? _resolved;
+    private volatile CachedJwtVerifier? _jwtVerifier;
 
     public WebhookReceiverDescriptor Descriptor { get; } = descriptor;
 
@@ -38,6 +45,41 @@ internal sealed class WebhookReceiverRuntime(
         return (resolved.FromCode ? resolved.Scheme?.IdHeaderName : null) ?? Descriptor.DeliveryIdHeader;
     }
 
+    /// <summary>
+    /// The verifier of JWT bodies for <paramref name="current"/>, rebuilt when the options reload; the fetched key set is
+    /// kept while its URL and intervals stay the same.
+    /// </summary>
+    public WebhookJwtVerifier GetJwtVerifier(WebhookReceiverOptions current)
+    {
+        var cached = _jwtVerifier;
+        if (cached is null || !ReferenceEquals(cached.Options, current))
+        {
+            var jwt = current.Jwt;
+            var jwks = cached?.Verifier.Jwks is { } previous && SameKeySet(previous, jwt) ? previous : CreateKeySet(jwt);
+            cached = new CachedJwtVerifier(current, new WebhookJwtVerifier(jwt, jwks, timeProvider));
+            _jwtVerifier = cached;
+        }
+
+        return cached.Verifier;
+    }
+
+    private JwksCache? CreateKeySet(WebhookJwtOptions jwt)
+    {
+        if (string.IsNullOrWhiteSpace(jwt.JwksUri))
+        {
+            return null;
+        }
+
+        var factory = httpClientFactory ?? throw new InvalidOperationException("No IHttpClientFactory is registered to fetch the JWK Set with.");
+        return new JwksCache(new Uri(jwt.JwksUri, UriKind.Absolute), () => factory.CreateClient(JwksHttpClientName), timeProvider, jwt.JwksRefreshInterval, jwt.JwksMinimumRefreshInterval);
+    }
+
+    private static bool SameKeySet(JwksCache cache, WebhookJwtOptions jwt) =>
+        !string.IsNullOrWhiteSpace(jwt.JwksUri)
+        && cache.Uri == new Uri(jwt.JwksUri, UriKind.Absolute)
+        && cache.RefreshInterval == jwt.JwksRefreshInterval
+        && cache.MinimumRefreshInterval == jwt.JwksMinimumRefreshInterval;
+
     private CachedScheme Resolve(WebhookReceiverOptions current)
     {
         var cached = _resolved;
@@ -51,6 +93,8 @@ internal sealed class WebhookReceiverRuntime(
 
         return cached;
     }
+
+    private sealed record CachedJwtVerifier(WebhookReceiverOptions Options, WebhookJwtVerifier Verifier);
 
     private sealed record CachedScheme(WebhookReceiverOptions Options, WebhookSignatureScheme? Scheme, bool FromCode, IWebhookSignatureVerifier? Verifier);
 }

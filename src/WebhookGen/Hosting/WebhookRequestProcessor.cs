@@ -13,6 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 using WebhookGen.Diagnostics;
 using WebhookGen.Idempotency;
 using WebhookGen.Json;
+using WebhookGen.Jwt;
 using WebhookGen.Signatures;
 
 namespace WebhookGen.Hosting;
@@ -26,11 +27,12 @@ internal static class WebhookRequestProcessor
     /// <summary>Receives a delivery on a route that carries one event.</summary>
     public static Task ProcessAsync<TReceiver, TEvent>(HttpContext httpContext, WebhookEventDescriptor<TReceiver, TEvent> descriptor)
         where TReceiver : class =>
-        ReceiveAsync(httpContext, descriptor.Receiver, descriptor.EventName, descriptor.EventName, descriptor, static (http, evt, delivery) => evt.HandleVerifiedAsync(http, delivery));
+        ReceiveAsync(httpContext, descriptor.Receiver, descriptor.EventName, descriptor.EventName, descriptor.BodyFormat, descriptor, static (http, evt, delivery) => evt.HandleVerifiedAsync(http, delivery));
 
     /// <summary>Receives a delivery on a route that carries several events, told apart by a header or a body property.</summary>
     public static Task ProcessAsync(HttpContext httpContext, WebhookRouteDescriptor route) =>
-        ReceiveAsync(httpContext, route.Receiver, route.Description, telemetryEvent: null, route, static (http, r, delivery) => r.DispatchAsync(http, delivery));
+        // A route whose every event is ignored has no format of its own: it acknowledges whatever the receiver's events are sent as.
+        ReceiveAsync(httpContext, route.Receiver, route.Description, telemetryEvent: null, route.BodyFormats == WebhookBodyFormats.None ? route.Receiver.BodyFormats : route.BodyFormats, route, static (http, r, delivery) => r.DispatchAsync(http, delivery));
 
     /// <summary>Parses a verified body and calls the handler.</summary>
     public static async Task HandleAsync<TReceiver, TEvent>(HttpContext httpContext, WebhookEventDescriptor<TReceiver, TEvent> descriptor, VerifiedDelivery delivery)
@@ -39,11 +41,24 @@ internal static class WebhookRequestProcessor
         var receiver = descriptor.Receiver;
         var logger = delivery.Runtime.Logger;
         var cancellationToken = httpContext.RequestAborted;
+        var json = delivery.Body;
+        if (descriptor.BodyFormat == WebhookBodyFormats.Jwt)
+        {
+            var (outcome, claims) = await delivery.Runtime.GetJwtVerifier(delivery.Options).VerifyAsync(delivery.Body, cancellationToken).ConfigureAwait(false);
+            if (outcome != JwtVerificationResult.Valid)
+            {
+                await RejectTokenAsync(httpContext, descriptor.EventName, delivery, outcome).ConfigureAwait(false);
+                return;
+            }
+
+            json = claims;
+        }
+
         TEvent payload;
         IReadOnlyList<PayloadDrift> drift;
         try
         {
-            payload = WebhookJson.Deserialize(delivery.Body.Span, descriptor.Read, delivery.Options.PayloadReading, out drift);
+            payload = WebhookJson.Deserialize(json.Span, descriptor.Read, delivery.Options.PayloadReading, out drift);
         }
         catch (WebhookPayloadException exception)
         {
@@ -123,6 +138,24 @@ internal static class WebhookRequestProcessor
         }
     }
 
+    /// <summary>
+    /// Answers a JWT body that fails verification: <c>401</c>, or <c>503</c> when no key could be fetched to verify it with.
+    /// Only the outcome is logged, never the token or its claims.
+    /// </summary>
+    private static Task RejectTokenAsync(HttpContext httpContext, string eventName, VerifiedDelivery delivery, JwtVerificationResult outcome)
+    {
+        WebhookLog.TokenRejected(delivery.Runtime.Logger, delivery.Runtime.Descriptor.Name, eventName, outcome);
+        delivery.Telemetry.ForEvent(eventName, eventId: null, deliveryId: null).Rejected(WebhookRejectionReason.ForToken(outcome));
+        if (outcome == JwtVerificationResult.KeysUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = "60";
+            return WriteProblemAsync(httpContext, StatusCodes.Status503ServiceUnavailable, "Token keys unavailable", "The keys to verify the token with cannot be fetched now; retry later.");
+        }
+
+        httpContext.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        return Task.CompletedTask;
+    }
+
     private static ValueTask ReleaseAsync(WebhookIdempotencyGate.Lease? lease) =>
         lease is null ? ValueTask.CompletedTask : lease.ReleaseAsync();
 
@@ -165,6 +198,7 @@ internal static class WebhookRequestProcessor
         WebhookReceiverDescriptor receiver,
         string eventName,
         string? telemetryEvent,
+        WebhookBodyFormats formats,
         TState state,
         Func<HttpContext, TState, VerifiedDelivery, Task> next)
     {
@@ -186,7 +220,7 @@ internal static class WebhookRequestProcessor
             {
                 var bytes = body.Buffer.AsMemory(0, body.Length);
                 if (Verify(httpContext, receiver, eventName, options, runtime, bytes.Span, telemetry)
-                    && await WebhookContentType.AcceptAsync(httpContext, runtime, receiver.Name, eventName, telemetry).ConfigureAwait(false))
+                    && await WebhookContentType.AcceptAsync(httpContext, runtime, receiver.Name, eventName, telemetry, formats).ConfigureAwait(false))
                 {
                     await next(httpContext, state, new VerifiedDelivery(runtime, options, bytes, telemetry)).ConfigureAwait(false);
                 }
@@ -219,6 +253,12 @@ internal static class WebhookRequestProcessor
 
         // Fail closed: options validation refuses to start without a verifier or a secret; should that be bypassed, nothing passes.
         var verifier = runtime.GetVerifier(options);
+        if (verifier is null && receiver.ReceivesOnlyJwt)
+        {
+            // No HTTP signature is declared and every body is a signed token, verified before its claims are read.
+            return true;
+        }
+
         var secrets = options.GetSecrets();
         var outcome = verifier is null || secrets.Count == 0
             ? SignatureVerificationResult.Mismatch

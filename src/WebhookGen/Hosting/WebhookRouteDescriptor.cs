@@ -40,6 +40,7 @@ public sealed class WebhookRouteDescriptor
         foreach (var (value, evt) in events)
         {
             _events.Add(value, evt ?? throw new ArgumentException("An event is null.", nameof(events)));
+            BodyFormats |= evt.BodyFormat;
         }
 
         _ignored = new HashSet<string>(ignored ?? [], StringComparer.Ordinal);
@@ -59,6 +60,9 @@ public sealed class WebhookRouteDescriptor
     public IReadOnlySet<string> Ignored => _ignored;
 
     internal string Description { get; }
+
+    /// <summary>The body formats of the route's events, which its media type check accepts.</summary>
+    internal WebhookBodyFormats BodyFormats { get; }
 
     /// <summary>Receives one delivery: read, verify, name the event, then parse and dispatch as that event.</summary>
     public Task HandleAsync(HttpContext httpContext) => WebhookRequestProcessor.ProcessAsync(httpContext, this);

@@ -51,7 +51,18 @@ public static class WebhookServiceCollectionExtensions
                 new ConfigurationChangeTokenSource<WebhookReceiverOptions>(receiver.Name, provider.GetRequiredService<IConfiguration>().GetSection(receiver.ConfigurationSection)));
             services.AddKeyedSingleton(
                 receiver.Name,
-                (provider, _) => new WebhookReceiverRuntime(receiver, provider.GetRequiredService<IOptionsMonitor<WebhookReceiverOptions>>(), provider.GetRequiredService<ILoggerFactory>(), provider.GetRequiredService<TimeProvider>()));
+                (provider, _) => new WebhookReceiverRuntime(
+                    receiver,
+                    provider.GetRequiredService<IOptionsMonitor<WebhookReceiverOptions>>(),
+                    provider.GetRequiredService<ILoggerFactory>(),
+                    provider.GetRequiredService<TimeProvider>(),
+                    provider.GetService<System.Net.Http.IHttpClientFactory>()));
+        }
+
+        // A receiver of signed-JWT bodies may fetch its sender's key set.
+        if ((receiver.BodyFormats & WebhookBodyFormats.Jwt) != 0)
+        {
+            services.AddHttpClient(WebhookReceiverRuntime.JwksHttpClientName);
         }
 
         // Deduplication: the in-memory store unless another is registered (AddWebhookDistributedIdempotency), and one

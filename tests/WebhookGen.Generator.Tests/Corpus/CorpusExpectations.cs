@@ -81,5 +81,6 @@ internal static class CorpusExpectations
         // Swagger 2.0 as `paths`, no webhooks/callbacks/x-async-responses: 7 operations with an `in: body` parameter —
         // the 4 POST /listener/*Event plus POST /customer, PATCH /customer/{id} and POST /hub, which the rule counts too.
         ["tmf629-customer-management"] = 7,
+        ["jwt-event-notification"] = 1, // written for WebhookGen: 1 `paths` operation (POST /event-notifications), body `application/jwt` whose claims are an object (Open Banking UK shape)
     };
 }

@@ -15,4 +15,7 @@ internal sealed record TypedEvent(
 {
     /// <summary>The payload's schema, for the test kit's sample event; reading-stage only, never in the model.</summary>
     public IOpenApiSchema? Schema { get; init; }
+
+    /// <summary>How the body is written: JSON, or a signed JWT whose claims are <see cref="Payload"/>.</summary>
+    public EventBodyFormat BodyFormat { get; init; }
 }
