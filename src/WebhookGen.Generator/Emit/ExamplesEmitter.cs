@@ -28,7 +28,7 @@ internal static class ExamplesEmitter
         writer.WriteLine(CSharp.GeneratedCodeAttribute);
         writer.OpenBlock($"{(receiver.IsPublic ? "public" : "internal")} static class {name}");
         var events = spec.Events.Where(e => e.Payload.Kind == ValueKind.Object && e.ExampleJson is not null)
-            .Select(e => (Event: e, Method: Method(e, name)))
+            .Select(e => (Event: e, Method: MethodName(e, receiver)))
             .ToList();
         var fragments = ExampleFragments.For(events.Select(e => e.Event.ExampleJson!).ToList(), events.Select(e => e.Method).Append("Read"));
         foreach (var (evt, method) in events)
@@ -51,9 +51,10 @@ internal static class ExamplesEmitter
         return writer.ToString();
     }
 
-    private static string Method(EventModel evt, string className)
+    /// <summary>The name of the method that returns the event's sample.</summary>
+    public static string MethodName(EventModel evt, ReceiverDeclaration receiver)
     {
         var method = evt.Identifier.TrimStart('@');
-        return method == className ? method + "Value" : method;
+        return method == ExamplesName(receiver) ? method + "Value" : method;
     }
 }

@@ -22,6 +22,7 @@ internal static class KnownTypes
     public const string TimeSpan = "global::System.TimeSpan";
     public const string TestClient = "global::WebhookGen.Testing.WebhookTestClient";
     public const string HttpClient = "global::System.Net.Http.HttpClient";
+    public const string HttpMethod = "global::System.Net.Http.HttpMethod";
     public const string HttpResponseMessage = "global::System.Net.Http.HttpResponseMessage";
     public const string TimeProvider = "global::System.TimeProvider";
     public const string WebhookJson = "global::WebhookGen.Json.WebhookJson";

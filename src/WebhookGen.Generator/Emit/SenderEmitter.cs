@@ -12,6 +12,9 @@ internal static class SenderEmitter
 {
     public static string SenderName(ReceiverDeclaration receiver) => receiver.ClassName + "Sender";
 
+    /// <summary>The name of the method that sends the event.</summary>
+    public static string MethodName(EventModel evt) => "Send" + evt.Identifier.TrimStart('@') + "Async";
+
     public static string Emit(ReceiverDeclaration receiver, SpecModel spec)
     {
         var ns = receiver.Namespace;
@@ -80,17 +83,51 @@ internal static class SenderEmitter
             var headers = pairs is { Count: > 0 }
                 ? $"new global::System.Collections.Generic.KeyValuePair<string, string>[] {{ {string.Join(", ", pairs)} }}"
                 : "null";
+            var route = SenderRoute.Parse(evt.Route);
+            var parameters = string.Concat(route.Variables.Select(v => $"string {v.Parameter}, "));
+            var path = route.PathExpression("_routePrefix");
+            var send = evt.HttpMethod == "POST"
+                ? $"Client.SendAsync({path}, {body}, {headers}, id, cancellationToken)"
+                : $"Client.SendAsync({HttpMethod(evt.HttpMethod)}, {path}, {body}, {headers}, id, cancellationToken)";
             writer.WriteLine();
             writer.WriteLine($"/// <summary>Sends the event <c>{CSharp.EscapeXml(evt.EventName)}</c>, signed, to <c>{evt.HttpMethod} {CSharp.EscapeXml(evt.Route)}</c>.</summary>");
+            foreach (var (variable, parameter) in route.Variables)
+            {
+                writer.WriteLine($"/// <param name=\"{parameter.TrimStart('@')}\">The value of <c>{{{CSharp.EscapeXml(variable)}}}</c> in the route, as it is (the sender escapes it); not empty.</param>");
+            }
+
             writer.WriteLine(jwt ? "/// <param name=\"payload\">The event as a signed JWT (compact form), whose claims are the event.</param>" : "/// <param name=\"payload\">The event.</param>");
             writer.WriteLine("/// <param name=\"id\">The delivery's id, for a scheme with an id header; a new one when omitted.</param>");
             writer.WriteLine("/// <param name=\"cancellationToken\">Cancels the request.</param>");
             writer.WriteLine("/// <returns>The receiver's response.</returns>");
-            writer.WriteLine($"public global::System.Threading.Tasks.Task<{KnownTypes.HttpResponseMessage}> Send{evt.Identifier.TrimStart('@')}Async({payload} payload, string? id = null, {KnownTypes.CancellationToken} cancellationToken = default) =>");
-            writer.WriteLine($"    Client.SendAsync(_routePrefix + {CSharp.Literal(evt.Route)}, {body}, {headers}, id, cancellationToken);");
+            var signature = $"public global::System.Threading.Tasks.Task<{KnownTypes.HttpResponseMessage}> {MethodName(evt)}({parameters}{payload} payload, string? id = null, {KnownTypes.CancellationToken} cancellationToken = default)";
+            if (route.Variables.Count == 0)
+            {
+                writer.WriteLine(signature + " =>");
+                writer.WriteLine($"    {send};");
+                continue;
+            }
+
+            writer.WriteLine(signature);
+            writer.OpenBrace();
+            foreach (var (_, parameter) in route.Variables)
+            {
+                writer.WriteLine($"global::System.ArgumentException.ThrowIfNullOrEmpty({parameter});");
+            }
+
+            writer.WriteLine($"return {send};");
+            writer.CloseBlock();
         }
 
         writer.CloseBlock();
         return writer.ToString();
     }
+
+    /// <summary>The <c>HttpMethod</c> to send with: the framework's own for a standard method, else a new one.</summary>
+    private static string HttpMethod(string method) => method switch
+    {
+        "GET" or "PUT" or "DELETE" or "PATCH" or "HEAD" or "OPTIONS" or "TRACE" =>
+            $"{KnownTypes.HttpMethod}.{method.Substring(0, 1)}{method.Substring(1).ToLowerInvariant()}",
+        _ => $"new {KnownTypes.HttpMethod}({CSharp.Literal(method)})",
+    };
 }

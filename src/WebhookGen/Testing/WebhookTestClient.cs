@@ -59,16 +59,38 @@ public sealed class WebhookTestClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The receiver's response.</returns>
     /// <exception cref="ArgumentException">An extra header cannot be sent on a request, or <paramref name="id"/> is not one the receiver would read as sent.</exception>
+    public Task<HttpResponseMessage> SendAsync(
+        string path,
+        ReadOnlyMemory<byte> jsonBody,
+        IEnumerable<KeyValuePair<string, string>>? extraHeaders = null,
+        string? id = null,
+        CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, path, jsonBody, extraHeaders, id, cancellationToken);
+
+    /// <summary>
+    /// Sends <paramref name="jsonBody"/> to <paramref name="path"/> with <paramref name="method"/> (an event the spec
+    /// describes as a <c>PUT</c> or a <c>PATCH</c>) as <c>application/json</c>, signed.
+    /// </summary>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="path">The receiver's route, relative to the client's base address, its path parameters filled in and escaped.</param>
+    /// <param name="jsonBody">The body, sent byte for byte as signed.</param>
+    /// <param name="extraHeaders">More headers to send; one named like a header the signer writes replaces it.</param>
+    /// <param name="id">The delivery's id, for a scheme with an id header; a new one when omitted.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The receiver's response.</returns>
+    /// <exception cref="ArgumentException">An extra header cannot be sent on a request, or <paramref name="id"/> is not one the receiver would read as sent.</exception>
     public async Task<HttpResponseMessage> SendAsync(
+        HttpMethod method,
         string path,
         ReadOnlyMemory<byte> jsonBody,
         IEnumerable<KeyValuePair<string, string>>? extraHeaders = null,
         string? id = null,
         CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(path);
         var extra = extraHeaders is null ? [] : new List<KeyValuePair<string, string>>(extraHeaders);
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.RelativeOrAbsolute))
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.RelativeOrAbsolute))
         {
             Content = new ReadOnlyMemoryContent(jsonBody),
         };

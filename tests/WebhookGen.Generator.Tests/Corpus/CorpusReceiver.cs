@@ -18,6 +18,9 @@ internal static class CorpusReceiver
     public const string Namespace = "Corpus";
     public const string ClassName = "CorpusReceiver";
 
+    /// <summary>The response header in which each handler names itself.</summary>
+    public const string HandlerHeader = "X-Corpus-Handler";
+
     private const string ReceiverHintSuffix = ".Receiver.g.cs";
 
     public static string Declaration(string specFileName) => $$"""
@@ -50,7 +53,10 @@ internal static class CorpusReceiver
             .Where(m => m.Parent is ClassDeclarationSyntax { Identifier.Text: ClassName })
             .ToList();
 
-    /// <summary>A second part of the receiver class that implements each declared handler with <c>Ok()</c>.</summary>
+    /// <summary>
+    /// A second part of the receiver class that implements each declared handler with <c>Ok()</c>, naming itself in the
+    /// response header <see cref="HandlerHeader"/>, so that a test over HTTP sees which handler a delivery reached.
+    /// </summary>
     public static string Implementations(GeneratorRun run)
     {
         var text = new StringBuilder();
@@ -73,7 +79,11 @@ internal static class CorpusReceiver
             text.Append("    public partial global::System.Threading.Tasks.ValueTask<global::WebhookGen.WebhookResult> ")
                 .Append(handler.Identifier.Text)
                 .Append(handler.ParameterList.WithoutTrivia().ToString())
-                .Append(" => new(global::WebhookGen.WebhookResult.Ok());\n");
+                .Append("\n    {\n        context.HttpContext.Response.Headers[")
+                .Append(SymbolDisplay.FormatLiteral(HandlerHeader, quote: true))
+                .Append("] = ")
+                .Append(SymbolDisplay.FormatLiteral(handler.Identifier.Text, quote: true))
+                .Append(";\n        return new(global::WebhookGen.WebhookResult.Ok());\n    }\n");
         }
 
         text.Append("}\n");

@@ -66,6 +66,20 @@ public sealed class WebhookTestClientTests : IDisposable
         VerifyReceived(scheme, SignerSchemes.WhsecSecret).ShouldBe(SignatureVerificationResult.Valid);
     }
 
+    [Fact]
+    public async Task Sends_with_the_method_it_is_given_signed_as_a_post_is()
+    {
+        var scheme = WebhookSignatureScheme.Hub("X-Hub-Signature-256", HmacAlgorithm.Sha256);
+
+        using var response = await Client(scheme, "secret").SendAsync(HttpMethod.Put, "/hooks/items/a%20b", Body);
+
+        _handler.Method.ShouldBe(HttpMethod.Put);
+        _handler.Uri.ShouldBe(new Uri("http://localhost/hooks/items/a%20b"));
+        _handler.Body.ShouldBe(Body);
+        _handler.Headers["Content-Type"].ShouldBe(["application/json"]);
+        VerifyReceived(scheme, "secret").ShouldBe(SignatureVerificationResult.Valid);
+    }
+
     [Theory]
     [MemberData(nameof(SignerSchemes.Names), MemberType = typeof(SignerSchemes))]
     public async Task What_it_sends_is_accepted(string name)
