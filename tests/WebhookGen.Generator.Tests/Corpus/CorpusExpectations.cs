@@ -102,6 +102,10 @@ internal static class CorpusExpectations
         // `{$request.query.callback}`; each offers application/json and text/xml. Nothing in the document tells them apart.
         ["vonage-number-insight"] = 2,
 
+        // A spec spread over two files: voice.v2.yml refers into voice.yml for schemas and even for its operation's `summary`,
+        // `description` and `operationId`. 1 callback (delivery-receipt: POST `{$request.body#/event_url}`) → 1.
+        ["vonage-voice-v2"] = 1,
+
         // 4 `webhooks` (invoices, subscriptions, contacts, creditNotes) in 3.1.1; no `paths`. Three share the body schema
         // `WebhookEvent`, a batch (`events` array) whose `eventCategory`/`eventType` are `oneOf` of `const` strings.
         ["xero-webhooks"] = 4,
