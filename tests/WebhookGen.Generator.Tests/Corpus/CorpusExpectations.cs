@@ -28,10 +28,19 @@ internal static class CorpusExpectations
         // 2 `webhooks` (balancePlatform.transfer.created/updated); their discriminators sit on properties, not the body.
         ["adyen-transfer"] = 2,
 
+        // 9 `x-webhooks` (JobCreated … ApplicationCreated) beside 2 vendor keys in the same map (`x-sdk-exclude`,
+        // `x-speakeasy-ignore`: booleans, not events); 3.0.0. Each operation names its event in `x-apideck-event-type`,
+        // the value of the required `x-apideck-event-type` header; all share one body shape.
+        ["apideck-ats"] = 9,
+
         // 1 callback (POST notifications `{$request.body#/sink}`) whose body `CloudEvent` has
         // `discriminator.propertyName: type` with a 5-entry `mapping` (roaming-status, roaming-change-country,
         // roaming-off, roaming-on, subscription-ends) → 5. (The corpus README says 6; the document maps 5.)
         ["camara-device-roaming-status"] = 5,
+
+        // 45 `x-webhooks` (email.created … waitlistEntry.updated) in a 3.0.3 document with no `paths`; the operations
+        // have no `responses`. Delivered through Svix.
+        ["clerk-webhooks"] = 45,
 
         // Written for WebhookGen: receiver written as `paths`: 3 POST /shipments/... operations with JSON bodies. The
         // signature (`X-Acme-Signature`) is declared by `x-webhook-signature`, the delivery id by `x-webhook-delivery-id`.
@@ -48,6 +57,10 @@ internal static class CorpusExpectations
         // Receiver written as `paths`: 9 POST /events/... operations with JSON bodies; no webhooks or callbacks.
         ["gridx"] = 9,
 
+        // Receiver written as `paths` (3.1.0): POST /quote and POST /swap carry JSON bodies; GET /tokens has none, so it
+        // is not an event. The provider reads the receiver's 200 response body (a quote, a swap answer).
+        ["jupiter-rfq"] = 2,
+
         // 2 `x-webhooks` (events, tracking_events), payload modelled as the 200 response; 105 `paths` are Lob's API.
         ["lob"] = 2,
 
@@ -63,6 +76,9 @@ internal static class CorpusExpectations
 
         // 1 `webhooks` operation (publishNewEvent) beside 8 `paths` operations of the museum API.
         ["redocly-museum"] = 1,
+
+        // 17 `webhooks` (email.*, contact.*, domain.*) beside Resend's API in `paths`; responses keyed `2XX`.
+        ["resend"] = 17,
 
         // Written for WebhookGen: 3 `webhooks` (invoice.paid, invoice.payment_failed, subscription.canceled), no `paths`;
         // each pins `type` with `const`, so they share one route. Signed as Standard Webhooks (webhook-id/-timestamp/-signature).
@@ -82,5 +98,17 @@ internal static class CorpusExpectations
         // the 4 POST /listener/*Event plus POST /customer, PATCH /customer/{id} and POST /hub, which the rule counts too.
         ["tmf629-customer-management"] = 7,
         ["jwt-event-notification"] = 1, // written for WebhookGen: 1 `paths` operation (POST /event-notifications), body `application/jwt` whose claims are an object (Open Banking UK shape)
+
+        // 2 callbacks (onData, onDataUnknownRoaming) on GET /advanced/async/{format}, both POSTed to
+        // `{$request.query.callback}`; each offers application/json and text/xml. Nothing in the document tells them apart.
+        ["vonage-number-insight"] = 2,
+
+        // A spec spread over two files: voice.v2.yml refers into voice.yml for schemas and even for its operation's `summary`,
+        // `description` and `operationId`. 1 callback (delivery-receipt: POST `{$request.body#/event_url}`) → 1.
+        ["vonage-voice-v2"] = 1,
+
+        // 4 `webhooks` (invoices, subscriptions, contacts, creditNotes) in 3.1.1; no `paths`. Three share the body schema
+        // `WebhookEvent`, a batch (`events` array) whose `eventCategory`/`eventType` are `oneOf` of `const` strings.
+        ["xero-webhooks"] = 4,
     };
 }

@@ -93,7 +93,7 @@ internal static class CorpusReceiver
     private static GeneratorRun Run(CorpusSpec spec, params string[] sources)
     {
         var compilation = GeneratorHarness.CreateCompilation(sources);
-        var driver = GeneratorHarness.CreateDriver(new InMemoryAdditionalText(spec.Path, spec.Text))
+        var driver = GeneratorHarness.CreateDriver(spec.AdditionalTexts())
             .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
         return new GeneratorRun(driver, compilation, output, diagnostics);
     }
