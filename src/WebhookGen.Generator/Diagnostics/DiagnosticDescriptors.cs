@@ -124,12 +124,12 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor JwtClaimsNotDescribed = Create(
-        "WHG025", "The claims of a JWT body are not described",
+        "WHG024", "The claims of a JWT body are not described",
         "The event {0} has a signed JWT body ({1}) whose claims the spec does not describe as an object; the claims are received as raw JSON (JsonElement). Give the media type an object schema of the claims, or a string schema with a contentSchema.",
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor JwtEventRouteShared = Create(
-        "WHG026", "A JWT event shares its URL with other events",
+        "WHG025", "A JWT event shares its URL with other events",
         "The event {0} has a signed JWT body on {1}, which {2} also use; a JWT event needs a URL of its own, since nothing names it before its token is verified, so it is not received",
         DiagnosticSeverity.Warning);
 

@@ -107,7 +107,7 @@ public sealed class JwtBodyTests
     }
 
     [Fact]
-    public void WHG025_a_jwt_body_whose_claims_are_not_described_is_received_as_raw_json()
+    public void WHG024_a_jwt_body_whose_claims_are_not_described_is_received_as_raw_json()
     {
         const string Schema = """
                           type: string
@@ -117,16 +117,16 @@ public sealed class JwtBodyTests
         var run = RunWithHandlers(spec);
 
         var diagnostic = run.GeneratorDiagnostics.ShouldHaveSingleItem();
-        diagnostic.Id.ShouldBe("WHG025");
+        diagnostic.Id.ShouldBe("WHG024");
         diagnostic.Severity.ShouldBe(DiagnosticSeverity.Warning);
         diagnostic.GetMessage(CultureInfo.InvariantCulture).ShouldStartWith("The event notification has a signed JWT body (application/jwt) whose claims the spec does not describe as an object");
         ShouldPointAt(diagnostic, SpecPath, spec, "type: string");
         run.Source(".Receiver.g.cs").ShouldContain("OnNotificationAsync(global::System.Text.Json.JsonElement payload");
-        run.CompilationProblems.Where(d => d.Id != "WHG025").ShouldBeEmpty();
+        run.CompilationProblems.Where(d => d.Id != "WHG024").ShouldBeEmpty();
     }
 
     [Fact]
-    public void WHG026_a_jwt_event_on_a_url_other_events_share_is_not_received()
+    public void WHG025_a_jwt_event_on_a_url_other_events_share_is_not_received()
     {
         const string Spec = """
             openapi: 3.1.0
@@ -165,7 +165,7 @@ public sealed class JwtBodyTests
 
         // WHG009 too: the JSON event needs an HTTP signature scheme, which this spec does not declare.
         var diagnostic = run.GeneratorDiagnostics.Where(d => d.Id != "WHG009").ShouldHaveSingleItem();
-        diagnostic.Id.ShouldBe("WHG026");
+        diagnostic.Id.ShouldBe("WHG025");
         diagnostic.GetMessage(CultureInfo.InvariantCulture).ShouldBe(
             "The event tokenEvent has a signed JWT body on POST /, which jsonEvent also use; a JWT event needs a URL of its own, since nothing names it before its token is verified, so it is not received");
         ShouldPointAt(diagnostic, SpecPath, Spec, "requestBody:", after: "tokenEvent:");

@@ -10,11 +10,11 @@ namespace WebhookGen.Generator.Reading.Jwt;
 
 /// <summary>
 /// Events whose body is a signed JWT: the payload is the claims, typed from the spec's schema of them, or raw JSON with
-/// WHG025 where the spec gives none. Such an event needs a URL of its own (WHG026): nothing names it before its token is verified.
+/// WHG024 where the spec gives none. Such an event needs a URL of its own (WHG025): nothing names it before its token is verified.
 /// </summary>
 internal static class JwtEvents
 {
-    /// <summary>The claims' type: a record from their schema, else <see cref="TypeRef.Json"/> with WHG025.</summary>
+    /// <summary>The claims' type: a record from their schema, else <see cref="TypeRef.Json"/> with WHG024.</summary>
     public static TypeRef Claims(JwtBody body, string eventName, string identifier, SpecReadContext context, SchemaTypeBuilder types)
     {
         if (body.Claims is null)
@@ -33,7 +33,7 @@ internal static class JwtEvents
         return claims;
     }
 
-    /// <summary>The events without the JWT events that share their method and URL with another event, each reported as WHG026.</summary>
+    /// <summary>The events without the JWT events that share their method and URL with another event, each reported as WHG025.</summary>
     public static List<TypedEvent> WithoutSharedRoutes(List<TypedEvent> events, SpecReadContext context)
     {
         var shared = events
