@@ -14,6 +14,9 @@ internal static class PatternSample
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>The longest sample written; a pattern that needs more gets none.</summary>
+    private const int MaxLength = 4096;
+
     public static string? For(string pattern)
     {
         var text = new StringBuilder();
@@ -66,6 +69,11 @@ internal static class PatternSample
 
             var (min, ok) = Quantifier(pattern, ref position);
             if (!ok)
+            {
+                return false;
+            }
+
+            if (first && text.Length + (atom.Length * (long)min) > MaxLength)
             {
                 return false;
             }

@@ -26,6 +26,9 @@ internal static class ExampleBuilder
     /// <summary>How deep an optional property is filled in, so that a large schema gives a sample of reasonable size.</summary>
     private const int OptionalDepth = 4;
 
+    /// <summary>The longest string a <c>minLength</c> makes a sample pad to.</summary>
+    private const int MaxStringLength = 4096;
+
     /// <summary>The most items an array's <c>minItems</c> makes a sample repeat.</summary>
     private const int MaxItems = 16;
 
@@ -127,10 +130,13 @@ internal static class ExampleBuilder
     }
 
     /// <summary>Whether the schema is an object by its properties or those of an <c>allOf</c> part.</summary>
-    private static bool HasProperties(IOpenApiSchema schema) =>
-        schema.Properties is { Count: > 0 }
-        || (schema.AllOf ?? new List<IOpenApiSchema>()).Any(p => SchemaFacts.Target(p) is { } part
-            && (part.Properties is { Count: > 0 } || SchemaFacts.NonNullType(part).HasFlag(JsonSchemaType.Object) || part.AllOf is { Count: > 0 } && HasProperties(part)));
+    private static bool HasProperties(IOpenApiSchema schema) => HasProperties(schema, new HashSet<IOpenApiSchema>());
+
+    private static bool HasProperties(IOpenApiSchema schema, HashSet<IOpenApiSchema> seen) =>
+        seen.Add(schema)
+        && (schema.Properties is { Count: > 0 }
+            || (schema.AllOf ?? new List<IOpenApiSchema>()).Any(p => SchemaFacts.Target(p) is { } part
+                && (part.Properties is { Count: > 0 } || SchemaFacts.NonNullType(part).HasFlag(JsonSchemaType.Object) || (part.AllOf is { Count: > 0 } && HasProperties(part, seen)))));
 
     /// <summary>Whether the schema says anything of its own beside its <c>allOf</c>.</summary>
     private static bool HasOwnConstraints(IOpenApiSchema schema) =>
@@ -560,12 +566,12 @@ internal static class ExampleBuilder
             var text = Pattern is null ? "string" : PatternSample.For(Pattern) ?? "string";
             if (MinLength is { } min && text.Length < min)
             {
-                text = text.PadRight(min, 'x');
+                text = text.PadRight(Math.Min(min, MaxStringLength), 'x');
             }
 
             if (MaxLength is { } max && text.Length > max)
             {
-                text = text.Substring(0, max);
+                text = text.Substring(0, Math.Max(max, 0));
             }
 
             return text;
@@ -573,6 +579,19 @@ internal static class ExampleBuilder
 
         /// <summary>0, or the bound nearest to it, moved inside an exclusive bound and onto <c>multipleOf</c>.</summary>
         public JsonNode MadeNumber(bool integer)
+        {
+            try
+            {
+                return NumberWithinBounds(integer);
+            }
+            catch (OverflowException)
+            {
+                // Bounds beyond what a sample can hold (a fuzzed 1e28): 0, which a real spec's bounds allow.
+                return JsonValue.Create(0);
+            }
+        }
+
+        private JsonNode NumberWithinBounds(bool integer)
         {
             var step = integer ? 1m : 0.5m;
             var value = 0m;
