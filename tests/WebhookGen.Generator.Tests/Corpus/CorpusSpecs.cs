@@ -77,6 +77,12 @@ internal static class CorpusSpecs
 /// </summary>
 internal sealed record CorpusSpec(string Folder, string Path, string Text, IReadOnlyList<CorpusFile> Others)
 {
+    /// <summary>A spec in one file.</summary>
+    public CorpusSpec(string folder, string path, string text)
+        : this(folder, path, text, System.Array.Empty<CorpusFile>())
+    {
+    }
+
     public string FileName => System.IO.Path.GetFileName(Path);
 
     /// <summary>The spec and the files it refers to, as the compiler hands them to the generator.</summary>
