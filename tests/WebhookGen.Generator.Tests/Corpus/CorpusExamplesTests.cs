@@ -6,6 +6,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Reflection;
 using System.Runtime.Loader;
+using System.Text.Json.Serialization;
 using System.Threading;
 using System.Threading.Tasks;
 using Shouldly;
@@ -61,7 +62,7 @@ public sealed class CorpusExamplesTests(ITestOutputHelper output)
             CorpusHost host;
             try
             {
-                host = await CorpusHost.StartAsync(assembly);
+                host = await CorpusHost.StartAsync(assembly, spec.Events.Any(e => e.BodyFormat == EventBodyFormat.Jwt));
             }
             catch (Exception exception) when (exception is not ShouldAssertException)
             {
@@ -72,10 +73,12 @@ public sealed class CorpusExamplesTests(ITestOutputHelper output)
             {
                 var senderType = LoadedType(assembly, SenderEmitter.SenderName(receiver));
                 var sender = Activator.CreateInstance(senderType, host.Client, host.Secret, null, host.SchemeSetInCode, null)!;
+                var jsonContext = (JsonSerializerContext)LoadedType(assembly, JsonEmitter.ContextName(receiver))
+                    .GetProperty("Default", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
                 var failures = new List<string>();
                 foreach (var (evt, sample) in samples)
                 {
-                    var failure = await SendAsync(sender, evt, sample);
+                    var failure = await SendAsync(sender, evt, evt.BodyFormat == EventBodyFormat.Jwt ? CorpusJwt.Sign(sample, jsonContext) : sample);
                     if (failure is not null)
                     {
                         failures.Add($"{evt.EventName} ({evt.HttpMethod} {evt.Route}): {failure}");

@@ -46,7 +46,7 @@ internal sealed class CorpusHost : IAsyncDisposable
     /// <summary>The scheme set in code when the spec declares none; null when the spec's own scheme is used.</summary>
     public WebhookSignatureScheme? SchemeSetInCode { get; }
 
-    public static async Task<CorpusHost> StartAsync(Assembly receiverAssembly)
+    public static async Task<CorpusHost> StartAsync(Assembly receiverAssembly, bool jwtEvents)
     {
         var descriptor = (WebhookReceiverDescriptor)Type(receiverAssembly, CorpusReceiver.ClassName + "Webhooks")
             .GetProperty("Receiver", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
@@ -63,6 +63,16 @@ internal sealed class CorpusHost : IAsyncDisposable
         builder.Configuration[section + "Secret"] = secret;
         builder.Configuration[section + "PayloadReading"] = "Strict";
         builder.Configuration[section + "Idempotency:Enabled"] = "false";
+        if (jwtEvents)
+        {
+            // The samples' claims name no real issuer or audience; their age is bounded instead of an exp.
+            builder.Configuration[section + "Jwt:SharedSecrets:0"] = CorpusJwt.SharedSecret;
+            builder.Configuration[section + "Jwt:Algorithms:0"] = "HS256";
+            builder.Configuration[section + "Jwt:ValidateIssuer"] = "false";
+            builder.Configuration[section + "Jwt:ValidateAudience"] = "false";
+            builder.Configuration[section + "Jwt:RequireExpirationTime"] = "false";
+            builder.Configuration[section + "Jwt:MaxTokenAge"] = "00:05:00";
+        }
 
         Action<WebhookReceiverOptions> configure = options =>
         {

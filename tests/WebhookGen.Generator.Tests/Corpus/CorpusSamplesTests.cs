@@ -35,7 +35,7 @@ public sealed class CorpusSamplesTests(ITestOutputHelper output)
     public void The_sample_of_every_schema_is_valid_for_it(string folder)
     {
         var spec = CorpusSpecs.Load(folder);
-        var document = SpecDocuments.Read(spec.Path, spec.Text);
+        var document = SpecDocuments.Read(spec.Path, spec.Text, spec.Others.Select(f => (f.Path, f.Text)));
         var schemas = Schemas(document).ToList();
         var invalid = new List<string>();
         foreach (var (where, schema) in schemas)
