@@ -27,7 +27,8 @@ internal static class EventMarkerLifter
         var swagger2 = root.ContainsKey("swagger");
         var schemasPointer = swagger2 ? "/definitions" : "/components/schemas";
         var schemas = swagger2 ? root["definitions"] as JsonObject : (root["components"] as JsonObject)?["schemas"] as JsonObject;
-        foreach (var schema in schemas?.ToList() ?? [])
+        // Components are a map whose order means nothing: events from marked schemas come in the order of their keys.
+        foreach (var schema in schemas?.OrderBy(s => s.Key, StringComparer.Ordinal).ToList() ?? [])
         {
             if (schema.Value is JsonObject body && Marker(body, schema.Key) is { } marked)
             {
