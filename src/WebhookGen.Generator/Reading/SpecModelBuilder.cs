@@ -69,11 +69,21 @@ internal static class SpecModelBuilder
                 return Empty(filePath, context);
             }
 
+            var withoutResponses = new List<string>();
             foreach (var error in result.Diagnostic?.Errors ?? Enumerable.Empty<OpenApiError>())
             {
-                var (pointer, message, atKey) = ReaderErrorPointer.Locate(Pointer(error.Pointer), error.Message, context.Exists);
+                var (pointer, message, atKey) = ReaderErrorPointer.Locate(
+                    VendorExtensionLifter.OriginOf(Pointer(error.Pointer), lifted), VendorExtensionLifter.OriginsIn(error.Message, lifted), context.Exists);
+                if (message == MissingResponses)
+                {
+                    withoutResponses.Add(pointer);
+                    continue;
+                }
+
                 context.Diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SpecWarning, atKey ? context.LocateKey(pointer) : context.Locate(pointer), message));
             }
+
+            LenientReader.ReportWithoutResponses(withoutResponses, context);
 
             return FromDocument(filePath, root, result.Document, lifted, context);
         }
@@ -166,6 +176,9 @@ internal static class SpecModelBuilder
         var declared = collector.Operations.SelectMany(o => o.Responses?.Keys ?? Enumerable.Empty<string>()).ToList();
         return declared.Contains("403") ? 403 : 401;
     }
+
+    /// <summary>The reader's word for an operation without <c>responses</c>, which event specs often leave out.</summary>
+    private const string MissingResponses = "Responses must contain at least one response";
 
     private static SpecModel Empty(string filePath, SpecReadContext context) =>
         new(filePath, null, string.Empty, null, 401, null, EquatableArray<EventModel>.Empty, EquatableArray<RouteModel>.Empty, EquatableArray<TypeModel>.Empty, context.Diagnostics.ToEquatableArray());

@@ -38,6 +38,12 @@ internal static class CorpusExpectations
         // roaming-off, roaming-on, subscription-ends) → 5. (The corpus README says 6; the document maps 5.)
         ["camara-device-roaming-status"] = 5,
 
+        // A spec spread over three files in its source's layout (code/API_definitions/quality-on-demand.yaml, whose `$ref`s
+        // point into code/common/CAMARA_common.yaml and CAMARA_event_common.yaml). 1 callback (notifications:
+        // POST `{$request.body#/sink}`) whose body `QosNotificationEvent` (allOf the common CloudEvent) has a
+        // discriminator mapping 1 type (qos-status-changed) → 1.
+        ["camara-quality-on-demand"] = 1,
+
         // 45 `x-webhooks` (email.created … waitlistEntry.updated) in a 3.0.3 document with no `paths`; the operations
         // have no `responses`. Delivered through Svix.
         ["clerk-webhooks"] = 45,
@@ -105,9 +111,17 @@ internal static class CorpusExpectations
         // an object (Open Banking UK shape) → 1.
         ["jwt-event-notification"] = 1,
 
+        // 1 callback (message-status: POST `{$request.body#/callback}`) and 1 `x-webhooks` entry (inbound-message) written
+        // as a callback (name → runtime expression → path item), not as ReDoc's name → path item; both are deliveries → 2.
+        ["vonage-messages"] = 2,
+
         // 2 callbacks (onData, onDataUnknownRoaming) on GET /advanced/async/{format}, both POSTed to
         // `{$request.query.callback}`; each offers application/json and text/xml. Nothing in the document tells them apart.
         ["vonage-number-insight"] = 2,
+
+        // 1 callback (delivery-receipt: POST `{$request.body#/callback}`) and 1 `x-webhooks` entry (inbound-sms) written as
+        // a callback (name → runtime expression → path item), not as ReDoc's name → path item; both are deliveries → 2.
+        ["vonage-sms"] = 2,
 
         // A spec spread over two files: voice.v2.yml refers into voice.yml for schemas and even for its operation's `summary`,
         // `description` and `operationId`. 1 callback (delivery-receipt: POST `{$request.body#/event_url}`) → 1.

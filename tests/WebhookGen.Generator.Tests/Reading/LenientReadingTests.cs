@@ -252,6 +252,12 @@ public sealed class LenientReadingTests
             // OpenAI's and Resend's 3.1 documents write 3.0's `nullable` (on 88 and 10 typed schemas).
             quirks.ShouldHaveSingleItem().ShouldStartWith("'nullable' (an OpenAPI 3.0 keyword) in an OpenAPI 3.1 document");
         }
+        else if (folder is "clerk-webhooks")
+        {
+            // Clerk's 45 `x-webhooks` operations have no `responses`: one warning, not 45.
+            quirks.ShouldHaveSingleItem().ShouldBe("An operation without 'responses' is not valid OpenAPI, but is read as one that a receiver answers with its default status (45 places, the first here)");
+            run.GeneratorDiagnostics.ShouldNotContain(d => d.Id == "WHG011");
+        }
         else
         {
             quirks.ShouldBeEmpty();

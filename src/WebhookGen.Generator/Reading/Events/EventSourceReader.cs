@@ -8,7 +8,8 @@ namespace WebhookGen.Generator.Reading.Events;
 
 /// <summary>
 /// Decides which operations of a document are the receiver's events. A document that has <c>webhooks</c> (or
-/// <c>x-webhooks</c>) describes its events there and its <c>paths</c> are the provider's own API; likewise
+/// <c>x-webhooks</c>) describes its events there, with any <c>callbacks</c> beside them, and its <c>paths</c> are the
+/// provider's own API; likewise
 /// <c>x-async-responses</c>; else a document with <c>callbacks</c> describes its events as callbacks; else the document
 /// is a receiver written as <c>paths</c> (gridX), and every operation is an event at its own path.
 /// </summary>
@@ -21,6 +22,8 @@ internal static class EventSourceReader
         var webhooks = Webhooks(document).Concat(Lifted(document, liftedByPath, EventSourceKind.Webhook)).ToList();
         if (webhooks.Count > 0)
         {
+            // Callbacks are deliveries too: a spec may describe some events as webhooks and others as callbacks (Vonage).
+            webhooks.AddRange(Callbacks(document));
             return webhooks;
         }
 
@@ -58,7 +61,7 @@ internal static class EventSourceReader
             foreach (var (method, operation) in Operations(path.Value))
             {
                 var pointer = kind == EventSourceKind.Webhook ? SpecPointer.Append(origin.Pointer, method.ToLowerInvariant()) : origin.Pointer;
-                yield return new EventCandidate(kind, origin.Name, method, "/", operation, pointer, origin.DiscriminatorHeader, origin.DiscriminatorValue);
+                yield return new EventCandidate(kind, origin.Name, method, origin.Route, operation, pointer, origin.DiscriminatorHeader, origin.DiscriminatorValue);
             }
         }
     }

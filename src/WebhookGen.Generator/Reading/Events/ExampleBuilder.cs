@@ -94,7 +94,9 @@ internal static class ExampleBuilder
                 return Discriminated(member, target.Discriminator!.PropertyName!, mapped.Value);
             }
 
-            if (facts.Type.HasFlag(JsonSchemaType.Object) || HasProperties(target))
+            // A declared `type: array` wins over stray `properties` beside it (Vonage writes both).
+            var declaredArray = facts.Type.HasFlag(JsonSchemaType.Array) && !facts.Type.HasFlag(JsonSchemaType.Object);
+            if (!declaredArray && (facts.Type.HasFlag(JsonSchemaType.Object) || HasProperties(target)))
             {
                 var obj = new JsonObject();
                 AddProperties(target, obj, depth, visiting, new HashSet<IOpenApiSchema> { target });

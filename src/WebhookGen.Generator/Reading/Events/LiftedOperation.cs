@@ -7,10 +7,12 @@ namespace WebhookGen.Generator.Reading.Events;
 /// <param name="Pointer">Where the entry stands in the spec, for diagnostics.</param>
 /// <param name="DiscriminatorHeader">The header that names the event (<c>eventDiscriminator</c>), if the entry gives one.</param>
 /// <param name="DiscriminatorValue">That header's value for this event: <c>event-discriminator-value</c>, else the event id.</param>
+/// <param name="Route">The route the sender posts to: <c>/</c>, or a callback-shaped entry's literal suffix.</param>
 internal sealed record LiftedOperation(
     string SyntheticPath,
     EventSourceKind Kind,
     string Name,
     string Pointer,
     string? DiscriminatorHeader,
-    string? DiscriminatorValue);
+    string? DiscriminatorValue,
+    string Route = "/");

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using WebhookGen.Generator.Helpers;
 
 namespace WebhookGen.Generator.Reading.Events;
@@ -19,6 +20,10 @@ internal static class VendorExtensionLifter
     /// <summary>The reserved path prefix; no real path can start with it.</summary>
     public const string Prefix = "/~webhookgen~/";
 
+    private static readonly string SyntheticSegment = Prefix.Replace("~", "~0").Replace("/", "~1");
+
+    private static readonly Regex CopiedPointer = new("/paths/" + Regex.Escape(SyntheticSegment) + @"[^\s'""]*", RegexOptions.CultureInvariant);
+
     public static List<LiftedOperation> Lift(JsonObject root)
     {
         var lifted = new List<LiftedOperation>();
@@ -32,10 +37,26 @@ internal static class VendorExtensionLifter
         {
             foreach (var webhook in webhooks.ToList())
             {
-                if (webhook.Value is JsonObject pathItem)
+                if (webhook.Value is not JsonObject pathItem)
+                {
+                    continue;
+                }
+
+                var pointer = SpecPointer.Append("/x-webhooks", webhook.Key);
+                if (IsCallbackShaped(pathItem))
+                {
+                    // Vonage writes an x-webhooks entry as a callback: name → runtime expression → path item.
+                    foreach (var expression in pathItem.Where(e => e.Value is JsonObject && IsRuntimeExpression(e.Key)).ToList())
+                    {
+                        var key = Add(paths, expression.Value!.DeepClone(), lifted.Count);
+                        lifted.Add(new LiftedOperation(
+                            key, EventSourceKind.Webhook, webhook.Key, SpecPointer.Append(pointer, expression.Key), null, null, CallbackRoute.FromExpression(expression.Key)));
+                    }
+                }
+                else
                 {
                     var key = Add(paths, pathItem.DeepClone(), lifted.Count);
-                    lifted.Add(new LiftedOperation(key, EventSourceKind.Webhook, webhook.Key, SpecPointer.Append("/x-webhooks", webhook.Key), null, null));
+                    lifted.Add(new LiftedOperation(key, EventSourceKind.Webhook, webhook.Key, pointer, null, null));
                 }
             }
         }
@@ -123,6 +144,44 @@ internal static class VendorExtensionLifter
                 header is null ? null : value ?? name!));
         }
     }
+
+    /// <summary>
+    /// Where a pointer into a lifted copy stands in the spec as written: inside the copy of an <c>x-webhooks</c> path item,
+    /// at the same place under the entry; elsewhere in a copy the reader made up, at the entry or marked schema itself.
+    /// </summary>
+    public static string OriginOf(string pointer, IReadOnlyList<LiftedOperation> lifted)
+    {
+        if (!pointer.StartsWith("/paths/" + SyntheticSegment, System.StringComparison.Ordinal))
+        {
+            return pointer;
+        }
+
+        foreach (var operation in lifted)
+        {
+            var copy = SpecPointer.Append("/paths", operation.SyntheticPath);
+            if (pointer == copy || pointer.StartsWith(copy + "/", System.StringComparison.Ordinal))
+            {
+                var copied = operation.Pointer.StartsWith("/x-webhooks/", System.StringComparison.Ordinal);
+                return copied ? operation.Pointer + pointer.Substring(copy.Length) : operation.Pointer;
+            }
+        }
+
+        return pointer;
+    }
+
+    /// <summary>A reader's message with every pointer into a lifted copy replaced by <see cref="OriginOf"/>.</summary>
+    public static string OriginsIn(string message, IReadOnlyList<LiftedOperation> lifted) =>
+        message.IndexOf(SyntheticSegment, System.StringComparison.Ordinal) < 0
+            ? message
+            : CopiedPointer.Replace(message, match => OriginOf(match.Value, lifted));
+
+    /// <summary>An entry none of whose own keys is a path item's, and some of whose keys are runtime expressions.</summary>
+    private static bool IsCallbackShaped(JsonObject entry) =>
+        entry.Any(e => IsRuntimeExpression(e.Key))
+        && entry.All(e => IsRuntimeExpression(e.Key) || e.Key.StartsWith("x-", System.StringComparison.Ordinal));
+
+    private static bool IsRuntimeExpression(string key) =>
+        key.StartsWith("$", System.StringComparison.Ordinal) || key.IndexOf("{$", System.StringComparison.Ordinal) >= 0;
 
     internal static string Add(JsonObject paths, JsonNode pathItem, int index)
     {

@@ -13,8 +13,8 @@ namespace WebhookGen.Generator.Reading.Quirks;
 /// Reads invalid-but-real spec quirks as their authors meant them, before the OpenAPI reader sees the document, instead
 /// of letting the reader turn each into a WHG011 and lose what it describes (or fail altogether): a path key without its
 /// leading <c>/</c>, a capitalised <c>type</c>, <c>required: true</c> on a property, a numeric <c>exclusiveMinimum</c> in
-/// 3.0, and in 3.1 <c>nullable</c> or a schema's <c>examples</c> that is not a list. Each quirk is one WHG023 per spec, at
-/// its first place, with the count.
+/// 3.0, and in 3.1 <c>nullable</c> or a schema's <c>examples</c> that is not a list; and, after the reader, operations
+/// without <c>responses</c>. Each quirk is one WHG023 per spec, at its first place, with the count.
 /// </summary>
 internal static class LenientReader
 {
@@ -53,6 +53,26 @@ internal static class LenientReader
                 quirk.ReadAs,
                 count));
         }
+    }
+
+    /// <summary>
+    /// Operations without <c>responses</c> (Clerk's 45 <c>x-webhooks</c>): the field is required, but a receiver's answer
+    /// does not depend on it. One WHG023 at the first, with the count, instead of a WHG011 each.
+    /// </summary>
+    public static void ReportWithoutResponses(IReadOnlyList<string> pointers, SpecReadContext context)
+    {
+        if (pointers.Count == 0)
+        {
+            return;
+        }
+
+        var count = pointers.Count == 1 ? "1 place" : pointers.Count.ToString(CultureInfo.InvariantCulture) + " places, the first here";
+        context.Diagnostics.Add(DiagnosticInfo.Create(
+            DiagnosticDescriptors.QuirkReadLeniently,
+            context.Locate(pointers[0]),
+            "An operation without 'responses'",
+            "one that a receiver answers with its default status",
+            count));
     }
 
     /// <summary><c>events/created:</c> under <c>paths</c> is <c>/events/created</c>.</summary>
