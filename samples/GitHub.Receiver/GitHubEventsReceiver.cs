@@ -17,38 +17,38 @@ public partial class GitHubEventsReceiver(ILogger<GitHubEventsReceiver> logger)
     public partial ValueTask<WebhookResult> OnPingAsync(WebhookPing payload, WebhookContext context, CancellationToken cancellationToken)
     {
         var events = payload.Hook is { } hook ? string.Join(',', hook.Events) : null;
-        Log.Ping(logger, payload.HookId, payload.Hook?.Type, events, context.IdempotencyId);
+        Log.Ping(logger, payload.HookId, payload.Hook?.Type, events, context.DeliveryId);
         return ValueTask.FromResult(WebhookResult.Ok());
     }
 
     public partial ValueTask<WebhookResult> OnPushAsync(WebhookPush payload, WebhookContext context, CancellationToken cancellationToken)
     {
-        Log.Push(logger, payload.Commits.Count, payload.Ref, payload.Repository.FullName, payload.After, context.IdempotencyId);
+        Log.Push(logger, payload.Commits.Count, payload.Ref, payload.Repository.FullName, payload.After, context.DeliveryId);
         return ValueTask.FromResult(WebhookResult.Ok());
     }
 
     public partial ValueTask<WebhookResult> OnIssuesOpenedAsync(WebhookIssuesOpened payload, WebhookContext context, CancellationToken cancellationToken)
     {
-        Log.IssueOpened(logger, payload.Issue.Number, payload.Repository.FullName, payload.Sender.Login, context.IdempotencyId);
+        Log.IssueOpened(logger, payload.Issue.Number, payload.Repository.FullName, payload.Sender.Login, context.DeliveryId);
         return ValueTask.FromResult(WebhookResult.Ok());
     }
 
     public partial ValueTask<WebhookResult> OnIssuesClosedAsync(WebhookIssuesClosed payload, WebhookContext context, CancellationToken cancellationToken)
     {
-        Log.IssueClosed(logger, payload.Issue.Number, payload.Repository.FullName, payload.Issue.StateReason, payload.Sender.Login, context.IdempotencyId);
+        Log.IssueClosed(logger, payload.Issue.Number, payload.Repository.FullName, payload.Issue.StateReason, payload.Sender.Login, context.DeliveryId);
         return ValueTask.FromResult(WebhookResult.Ok());
     }
 
     public partial ValueTask<WebhookResult> OnPullRequestOpenedAsync(WebhookPullRequestOpened payload, WebhookContext context, CancellationToken cancellationToken)
     {
         var pull = payload.PullRequest;
-        Log.PullRequestOpened(logger, payload.Number, payload.Repository.FullName, pull.Head.Ref, pull.Base.Ref, pull.Draft ?? false, context.IdempotencyId);
+        Log.PullRequestOpened(logger, payload.Number, payload.Repository.FullName, pull.Head.Ref, pull.Base.Ref, pull.Draft ?? false, context.DeliveryId);
         return ValueTask.FromResult(WebhookResult.Ok());
     }
 
     public partial ValueTask<WebhookResult> OnPullRequestClosedAsync(WebhookPullRequestClosed payload, WebhookContext context, CancellationToken cancellationToken)
     {
-        Log.PullRequestClosed(logger, payload.Number, payload.Repository.FullName, payload.PullRequest.Merged, context.IdempotencyId);
+        Log.PullRequestClosed(logger, payload.Number, payload.Repository.FullName, payload.PullRequest.Merged, context.DeliveryId);
         return ValueTask.FromResult(WebhookResult.Ok());
     }
 }

@@ -33,10 +33,18 @@ public sealed class WebhookContext
     public string? EventId { get; }
 
     /// <summary>
-    /// The id this delivery was deduplicated by: the configured idempotency header's value when present, else
-    /// <see cref="EventId"/>; <see langword="null"/> when idempotency is off or the delivery has no id (docs/idempotency.md).
+    /// The id this delivery was deduplicated by, from signed content only: a signed id header's value (Standard Webhooks'
+    /// <c>webhook-id</c>), else <see cref="EventId"/>, else <c>sha256:</c> and the body's digest; <see langword="null"/> when
+    /// idempotency is off (docs/idempotency.md).
     /// </summary>
     public string? IdempotencyId { get; init; }
+
+    /// <summary>
+    /// The delivery's id as its sender labels it (GitHub's <c>X-GitHub-Delivery</c>, <c>Idempotency:IdHeader</c>), for logs
+    /// and support requests; <see langword="null"/> when the request has none. Unsigned headers label a delivery but never
+    /// decide whether it is new: see <see cref="IdempotencyId"/>.
+    /// </summary>
+    public string? DeliveryId { get; init; }
 
     /// <summary>
     /// How the payload differs from the spec (a required member missing, a date-time as unix seconds, an enum value it

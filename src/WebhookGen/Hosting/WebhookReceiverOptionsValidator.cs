@@ -59,6 +59,17 @@ internal sealed class WebhookReceiverOptionsValidator(WebhookReceiverDescriptor 
             return builder.Build();
         }
 
+        if (options.Idempotency.IdHeader is { Length: > 0 } idHeader
+            && (custom is not null && custom is not ConfigurableSignatureVerifier
+                || !string.Equals(WebhookReceiverRuntime.SignedIdHeader(scheme), idHeader, System.StringComparison.OrdinalIgnoreCase)))
+        {
+            builder.AddError(
+                $"'{section}:Idempotency:IdHeader' names '{idHeader}', which the signature of {receiver.Name} does not cover: a captured " +
+                "delivery could be replayed under a new value of it and be handled again. Remove the setting: deliveries are " +
+                "deduplicated by signed content (the body's event id, else a digest of the body), and the header still labels them " +
+                "when the spec names it. Only a header the signature scheme signs as the id (Standard Webhooks' webhook-id) may be named here.");
+        }
+
         if (scheme?.Validate() is { Count: > 0 } problems)
         {
             builder.AddError($"The signature scheme of {receiver.Name} is invalid: {string.Join("; ", problems)}.");

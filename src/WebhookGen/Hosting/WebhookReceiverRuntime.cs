@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Net.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -36,14 +37,43 @@ internal sealed class WebhookReceiverRuntime(
         current.GetSignatureVerifier() ?? Resolve(current).Verifier;
 
     /// <summary>
-    /// The header deliveries are deduplicated by unless configured otherwise: the id header of a scheme set in code (a
-    /// Standard Webhooks scheme brings its <c>webhook-id</c>), else the one the spec designates.
+    /// The header that names a delivery in logs and <see cref="WebhookContext.DeliveryId"/>: <c>Idempotency:IdHeader</c>,
+    /// else the id header of a scheme set in code (a Standard Webhooks scheme brings its <c>webhook-id</c>), else the one the
+    /// spec designates (GitHub's <c>X-GitHub-Delivery</c>). Signed or not: it labels, it does not deduplicate.
     /// </summary>
     public string? GetDeliveryIdHeader(WebhookReceiverOptions current)
     {
+        if (!string.IsNullOrEmpty(current.Idempotency.IdHeader))
+        {
+            return current.Idempotency.IdHeader;
+        }
+
         var resolved = Resolve(current);
         return (resolved.FromCode ? resolved.Scheme?.IdHeaderName : null) ?? Descriptor.DeliveryIdHeader;
     }
+
+    /// <summary>
+    /// The header whose value may decide whether a delivery is new: one the signature in effect covers (a scheme whose
+    /// signed content includes the id), or, where unsigned deliveries are allowed and nothing is signed, the labelling header.
+    /// </summary>
+    public string? GetSignedIdHeader(WebhookReceiverOptions current)
+    {
+        if (current.AllowUnsignedDeliveries)
+        {
+            return GetDeliveryIdHeader(current);
+        }
+
+        if (current.GetSignatureVerifier() is { } custom && custom is not ConfigurableSignatureVerifier)
+        {
+            return null;
+        }
+
+        return SignedIdHeader(Resolve(current).Scheme);
+    }
+
+    /// <summary>The header <paramref name="scheme"/> signs as the delivery's id, if it signs one.</summary>
+    internal static string? SignedIdHeader(WebhookSignatureScheme? scheme) =>
+        scheme is { IdHeaderName: { Length: > 0 } header } && scheme.SignedContent.Contains(SignedContentPart.Id) ? header : null;
 
     /// <summary>
     /// The verifier of JWT bodies for <paramref name="current"/>, rebuilt when the options reload; the fetched key set is

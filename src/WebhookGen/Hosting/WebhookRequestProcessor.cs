@@ -70,8 +70,16 @@ internal static class WebhookRequestProcessor
 
         var eventId = descriptor.EventId?.Invoke(payload);
         var idempotency = delivery.Options.Idempotency;
-        var idempotencyId = WebhookIdempotencyGate.FindId(httpContext.Request, idempotency, delivery.Runtime.GetDeliveryIdHeader(delivery.Options), eventId);
-        var context = new WebhookContext(httpContext, receiver.Name, descriptor.EventName, eventId, delivery.Body) { IdempotencyId = idempotencyId, Drift = drift };
+        var idempotencyId = WebhookIdempotencyGate.FindId(httpContext.Request, idempotency, delivery.Runtime.GetSignedIdHeader(delivery.Options), eventId, delivery.Body.Span);
+        var deliveryId = delivery.Runtime.GetDeliveryIdHeader(delivery.Options) is { } labelHeader && httpContext.Request.Headers[labelHeader].ToString() is { Length: > 0 } label
+            ? label
+            : null;
+        var context = new WebhookContext(httpContext, receiver.Name, descriptor.EventName, eventId, delivery.Body)
+        {
+            IdempotencyId = idempotencyId,
+            DeliveryId = deliveryId,
+            Drift = drift,
+        };
         var telemetry = delivery.Telemetry.ForEvent(descriptor.EventName, eventId, idempotencyId);
         if (drift.Count > 0)
         {

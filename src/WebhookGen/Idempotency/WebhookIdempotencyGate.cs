@@ -21,28 +21,37 @@ internal static class WebhookIdempotencyGate
     private const int MaxIdLength = 200;
 
     /// <summary>
-    /// The id a delivery is deduplicated by: the configured header's value, else the spec's delivery-id header's, else the
-    /// event's id from the body; null when deduplication is off or the delivery has none.
+    /// The id a delivery is deduplicated by, taken from signed content only, so that a captured delivery cannot be replayed
+    /// under a new id: the signed id header's value (Standard Webhooks' <c>webhook-id</c>), else the event's id from the
+    /// body, else a digest of the body (<paramref name="signedIdHeader"/>: the header the signature covers as the
+    /// delivery's id, if any). Null when deduplication is off or the body is empty.
     /// </summary>
-    public static string? FindId(HttpRequest request, WebhookIdempotencyOptions options, string? specHeader, string? eventId)
+    public static string? FindId(HttpRequest request, WebhookIdempotencyOptions options, string? signedIdHeader, string? eventId, ReadOnlySpan<byte> body)
     {
         if (!options.Enabled)
         {
             return null;
         }
 
-        var headerName = string.IsNullOrEmpty(options.IdHeader) ? specHeader : options.IdHeader;
-        if (!string.IsNullOrEmpty(headerName) && request.Headers[headerName].ToString() is { Length: > 0 } header)
+        if (!string.IsNullOrEmpty(signedIdHeader) && request.Headers[signedIdHeader].ToString() is { Length: > 0 } header)
         {
             return header;
         }
 
-        return string.IsNullOrEmpty(eventId) ? null : eventId;
+        if (!string.IsNullOrEmpty(eventId))
+        {
+            return eventId;
+        }
+
+        return body.IsEmpty ? null : BodyDigestPrefix + Convert.ToHexString(SHA256.HashData(body));
     }
+
+    /// <summary>What an id taken from the body's digest starts with.</summary>
+    public const string BodyDigestPrefix = "sha256:";
 
     /// <summary>The store key: <c>{receiver}:{id}</c>, a long id replaced by its SHA-256.</summary>
     public static string Key(string receiverName, string id) =>
-        receiverName + ":" + (id.Length <= MaxIdLength ? id : "sha256:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(id))));
+        receiverName + ":" + (id.Length <= MaxIdLength ? id : BodyDigestPrefix + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(id))));
 
     /// <summary>
     /// Reserves the id. Returns the lease to complete or release, or null when the delivery has been answered here

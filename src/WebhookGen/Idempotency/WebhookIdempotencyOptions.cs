@@ -21,8 +21,10 @@ public sealed class WebhookIdempotencyOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>
-    /// A request header whose value is the delivery's id (for example <c>webhook-id</c> or <c>X-GitHub-Delivery</c>).
-    /// When set and present it is used instead of the event's id from the body (<see cref="WebhookContext.EventId"/>).
+    /// A request header whose value is the delivery's id (for example <c>webhook-id</c>). It decides whether a delivery is
+    /// new only when the signature covers it (a scheme whose signed content includes the id); naming an unsigned header
+    /// here is refused at start, because a captured delivery could then be replayed under a new value. Where unsigned
+    /// deliveries are allowed it is used as it is. It also labels the delivery (<see cref="WebhookContext.DeliveryId"/>).
     /// </summary>
     public string? IdHeader { get; set; }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
@@ -109,21 +110,35 @@ public sealed class IdempotencyTests
     }
 
     [Fact]
-    public async Task A_configured_header_is_the_id_when_present()
+    public async Task A_configured_header_that_the_signature_does_not_cover_is_refused_at_start()
     {
-        await using var host = await StartAsync(options => options.Configuration["Webhooks:GridXReceiver:Idempotency:IdHeader"] = "webhook-id");
-        static void WithId(HttpRequestMessage request) => request.Headers.Add("webhook-id", "msg_2fQ7");
+        // gridX signs the body alone: a header named here would let a captured delivery be replayed under a new value.
+        var exception = await Should.ThrowAsync<Microsoft.Extensions.Options.OptionsValidationException>(() =>
+            StartAsync(options => options.Configuration["Webhooks:GridXReceiver:Idempotency:IdHeader"] = "X-Delivery"));
 
-        // Two bodies with different event ids, one delivery id: one event.
-        var first = await host.PostSignedAsync(Payloads.ApplianceOnline.Path, Body(Payloads.ApplianceOnline), WithId);
-        var second = await host.PostSignedAsync(Payloads.ApplianceOnline.Path, Body(Payloads.ApplianceOnline), WithId);
-        // Without the header, the body's id counts.
+        exception.Message.ShouldContain("'Webhooks:GridXReceiver:Idempotency:IdHeader' names 'X-Delivery', which the signature of GridXReceiver does not cover");
+    }
+
+    [Fact]
+    public async Task A_signed_body_replayed_under_other_unsigned_headers_is_handled_once()
+    {
+        await using var host = await StartAsync();
         var body = Body(Payloads.ApplianceOnline);
-        var third = await host.PostSignedAsync(Payloads.ApplianceOnline.Path, body);
-        var fourth = await host.PostSignedAsync(Payloads.ApplianceOnline.Path, body);
 
-        new[] { first, second, third, fourth }.ShouldAllBe(response => response.StatusCode == HttpStatusCode.OK);
-        host.Recorder.Deliveries.Count.ShouldBe(2);
+        var responses = new List<HttpResponseMessage>();
+        foreach (var label in new[] { "d1", "d2", null })
+        {
+            responses.Add(await host.PostSignedAsync(Payloads.ApplianceOnline.Path, body, request =>
+            {
+                if (label is not null)
+                {
+                    request.Headers.Add("X-Delivery", label);
+                }
+            }));
+        }
+
+        responses.ShouldAllBe(response => response.StatusCode == HttpStatusCode.OK);
+        host.Recorder.Deliveries.Count.ShouldBe(1);
     }
 
     [Fact]

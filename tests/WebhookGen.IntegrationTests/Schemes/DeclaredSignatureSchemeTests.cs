@@ -177,32 +177,33 @@ public sealed class DeclaredSignatureSchemeTests : SignatureSchemeContract
     }
 
     [Fact]
-    public async Task A_repeated_X_Acme_Delivery_is_handled_once_even_with_another_body()
+    public async Task X_Acme_Delivery_labels_a_delivery_but_a_repeated_value_with_another_body_is_a_new_delivery()
     {
+        // The scheme signs `{timestamp}:{body}`, not X-Acme-Delivery: the header cannot decide whether a delivery is new.
         await using var host = await StartAsync(idempotency: true);
 
         var first = await PostSignedAsync(host, StyleBytes(SampleBody("ref-1")), deliveryId: "4f6c0b8e-2d1a-4e55-9b7a-3c2d1e0f9a8b");
-        var repeat = await PostSignedAsync(host, StyleBytes(SampleBody("ref-2")), deliveryId: "4f6c0b8e-2d1a-4e55-9b7a-3c2d1e0f9a8b");
+        var other = await PostSignedAsync(host, StyleBytes(SampleBody("ref-2")), deliveryId: "4f6c0b8e-2d1a-4e55-9b7a-3c2d1e0f9a8b");
 
         await first.ShouldHaveStatusAsync(HttpStatusCode.OK);
-        await repeat.ShouldHaveStatusAsync(HttpStatusCode.OK);
-        var delivery = host.ShouldHaveSingleDelivery();
-        delivery.IdempotencyId.ShouldBe("4f6c0b8e-2d1a-4e55-9b7a-3c2d1e0f9a8b");
-        ((ShipmentDispatched)delivery.Payload).Reference.ShouldBe("ref-1");
+        await other.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        host.Recorder.Deliveries.Select(d => ((ShipmentDispatched)d.Payload).Reference).ShouldBe(["ref-1", "ref-2"]);
+        host.Recorder.Deliveries.ShouldAllBe(d => d.DeliveryId == "4f6c0b8e-2d1a-4e55-9b7a-3c2d1e0f9a8b");
+        host.Recorder.Deliveries.ShouldAllBe(d => d.IdempotencyId != null && d.IdempotencyId.StartsWith("sha256:", StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task The_same_body_under_two_delivery_ids_is_handled_twice()
+    public async Task A_captured_body_replayed_under_new_delivery_ids_is_handled_once()
     {
         await using var host = await StartAsync(idempotency: true);
         var body = StyleBytes(SampleBody("ref-same"));
 
         var first = await PostSignedAsync(host, body, deliveryId: "delivery-one");
-        var second = await PostSignedAsync(host, body, deliveryId: "delivery-two");
+        var replay = await PostSignedAsync(host, body, deliveryId: "delivery-two");
 
         await first.ShouldHaveStatusAsync(HttpStatusCode.OK);
-        await second.ShouldHaveStatusAsync(HttpStatusCode.OK);
-        host.Recorder.Deliveries.Select(d => d.IdempotencyId).ShouldBe(["delivery-one", "delivery-two"]);
+        await replay.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        host.ShouldHaveSingleDelivery().DeliveryId.ShouldBe("delivery-one");
     }
 
     [Fact]

@@ -7,7 +7,8 @@ namespace WebhookGen.IntegrationTests.Schemes;
 
 /// <summary>One call of a scheme receiver's handler, copied out of the delivery while it was valid.</summary>
 /// <param name="IdempotencyId">The id the delivery was deduplicated by (<see cref="WebhookContext.IdempotencyId"/>).</param>
-public sealed record SchemeDelivery(string Handler, string EventName, object Payload, string? EventId, string? IdempotencyId);
+/// <param name="DeliveryId">The delivery's label from its sender (<see cref="WebhookContext.DeliveryId"/>).</param>
+public sealed record SchemeDelivery(string Handler, string EventName, object Payload, string? EventId, string? IdempotencyId, string? DeliveryId);
 
 /// <summary>
 /// A singleton each scheme host registers and the scheme receivers take through their constructor: every handler call
@@ -24,7 +25,7 @@ public sealed class SchemeRecorder
     public ValueTask<WebhookResult> Record(string handler, object payload, WebhookContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        _deliveries.Enqueue(new SchemeDelivery(handler, context.EventName, payload, context.EventId, context.IdempotencyId));
+        _deliveries.Enqueue(new SchemeDelivery(handler, context.EventName, payload, context.EventId, context.IdempotencyId, context.DeliveryId));
         return ValueTask.FromResult(WebhookResult.Ok());
     }
 }

@@ -31,31 +31,21 @@ public sealed class IdempotencyOptionsTests
     }
 
     [Fact]
-    public void The_id_is_the_configured_header_when_present_else_the_event_id_else_none()
-    {
-        var options = new WebhookIdempotencyOptions { IdHeader = "webhook-id" };
-        var request = new Microsoft.AspNetCore.Http.DefaultHttpContext().Request;
-        request.Headers["X-Delivery"] = "dlv_3";
-
-        WebhookIdempotencyGate.FindId(request, options, "X-Delivery", "evt_1").ShouldBe("evt_1");
-        WebhookIdempotencyGate.FindId(request, options, "X-Delivery", null).ShouldBeNull();
-        WebhookIdempotencyGate.FindId(request, options, "X-Delivery", string.Empty).ShouldBeNull();
-        request.Headers["webhook-id"] = "msg_9";
-        WebhookIdempotencyGate.FindId(request, options, "X-Delivery", "evt_1").ShouldBe("msg_9");
-        options.Enabled = false;
-        WebhookIdempotencyGate.FindId(request, options, "X-Delivery", "evt_1").ShouldBeNull();
-    }
-
-    [Fact]
-    public void Without_a_configured_header_the_spec_header_is_the_id_when_present_else_the_event_id()
+    public void The_id_is_the_signed_header_when_present_else_the_event_id_else_the_body_digest()
     {
         var options = new WebhookIdempotencyOptions();
         var request = new Microsoft.AspNetCore.Http.DefaultHttpContext().Request;
+        var body = "{\"n\":1}"u8;
 
-        WebhookIdempotencyGate.FindId(request, options, "X-Delivery", "evt_1").ShouldBe("evt_1");
-        request.Headers["X-Delivery"] = "dlv_3";
-        WebhookIdempotencyGate.FindId(request, options, "X-Delivery", "evt_1").ShouldBe("dlv_3");
-        WebhookIdempotencyGate.FindId(request, options, null, "evt_1").ShouldBe("evt_1");
+        WebhookIdempotencyGate.FindId(request, options, "webhook-id", "evt_1", body).ShouldBe("evt_1");
+        WebhookIdempotencyGate.FindId(request, options, null, null, body)
+            .ShouldBe("sha256:" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(body)));
+        WebhookIdempotencyGate.FindId(request, options, null, string.Empty, []).ShouldBeNull();
+        request.Headers["webhook-id"] = "msg_9";
+        WebhookIdempotencyGate.FindId(request, options, "webhook-id", "evt_1", body).ShouldBe("msg_9");
+        WebhookIdempotencyGate.FindId(request, options, null, "evt_1", body).ShouldBe("evt_1");
+        options.Enabled = false;
+        WebhookIdempotencyGate.FindId(request, options, "webhook-id", "evt_1", body).ShouldBeNull();
     }
 
     [Fact]
