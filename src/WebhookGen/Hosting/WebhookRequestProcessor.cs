@@ -52,6 +52,10 @@ internal static class WebhookRequestProcessor
             }
 
             json = claims;
+            if (!await AcceptNamesOnceAsync(httpContext, delivery.Runtime, receiver.Name, descriptor.EventName, delivery.Telemetry, json).ConfigureAwait(false))
+            {
+                return;
+            }
         }
 
         TEvent payload;
@@ -228,7 +232,8 @@ internal static class WebhookRequestProcessor
             {
                 var bytes = body.Buffer.AsMemory(0, body.Length);
                 if (Verify(httpContext, receiver, eventName, options, runtime, bytes.Span, telemetry)
-                    && await WebhookContentType.AcceptAsync(httpContext, runtime, receiver.Name, eventName, telemetry, formats).ConfigureAwait(false))
+                    && await WebhookContentType.AcceptAsync(httpContext, runtime, receiver.Name, eventName, telemetry, formats).ConfigureAwait(false)
+                    && (formats.HasFlag(WebhookBodyFormats.Jwt) || await AcceptNamesOnceAsync(httpContext, runtime, receiver.Name, eventName, telemetry, bytes).ConfigureAwait(false)))
                 {
                     await next(httpContext, state, new VerifiedDelivery(runtime, options, bytes, telemetry)).ConfigureAwait(false);
                 }
@@ -242,6 +247,25 @@ internal static class WebhookRequestProcessor
         {
             telemetry.Stop(httpContext.Response.StatusCode);
         }
+    }
+
+    /// <summary>
+    /// Refuses a JSON body that names a member twice in one object (400): what routes it and what reads it could
+    /// otherwise take different values. Only the name is logged, never a value.
+    /// </summary>
+    private static async ValueTask<bool> AcceptNamesOnceAsync(
+        HttpContext httpContext, WebhookReceiverRuntime runtime, string receiverName, string eventName, WebhookTelemetry telemetry, ReadOnlyMemory<byte> json)
+    {
+        if (JsonDuplicateProperties.Find(json.Span) is not { } name)
+        {
+            return true;
+        }
+
+        var reason = $"The member '{Shorten(name)}' appears twice in one object; each member may be named once.";
+        WebhookLog.PayloadRejected(runtime.Logger, receiverName, eventName, Shorten(name), reason);
+        telemetry.Rejected(WebhookRejectionReason.InvalidPayload);
+        await WriteProblemAsync(httpContext, StatusCodes.Status400BadRequest, "Invalid webhook payload", reason, Shorten(name)).ConfigureAwait(false);
+        return false;
     }
 
     private static bool Verify(

@@ -150,6 +150,22 @@ public sealed class StripeSchemeTests : SignatureSchemeContract
     }
 
     [Fact]
+    public async Task A_signed_body_naming_its_type_twice_is_refused_before_routing_or_reading()
+    {
+        // Routing would read the first `type` and the parser keep the last: one handler would get another event's data.
+        await using var host = await StartAsync();
+        var json = StyleBytes(PaymentIntentSucceeded("evt_two_types"));
+        var text = System.Text.Encoding.UTF8.GetString(json);
+        var twoTypes = System.Text.Encoding.UTF8.GetBytes(text.Insert(text.LastIndexOf('}'), ",\"type\":\"customer.created\""));
+
+        var response = await PostSignedAsync(host, twoTypes);
+
+        await response.ShouldHaveStatusAsync(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("The member 'type' appears twice in one object");
+        host.ShouldHaveNoDelivery();
+    }
+
+    [Fact]
     public async Task A_retry_of_an_event_is_deduplicated_by_the_event_id_in_the_body()
     {
         // Stripe retries with the same event id and a new t= (so a new signature): the id is all that repeats.

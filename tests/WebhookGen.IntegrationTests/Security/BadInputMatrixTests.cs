@@ -342,6 +342,9 @@ public sealed class BadInputMatrixTests
         Svix("missing required field (data.appId)", 400, s => SvixSigned(s, SvixBody(s, b => b["data"]!.AsObject().Remove("appId"))));
         Svix("missing required field (data)", 400, s => SvixSigned(s, SvixBody(s, b => b.Remove("data"))));
         Svix("invalid UTF-8 in the type", 400, s => SvixSigned(s, Replace(SvixBody(s), "endpoint.created", [0x65, 0xC3, 0x28, 0x78])));
+        Svix("type twice (the first routes, the last would be read)", 400, s => SvixSigned(s, WithProperty(SvixBody(s), "type", "\"endpoint.deleted\"")));
+        Svix("type twice, the second escaped", 400, s => SvixSigned(s, WithProperty(SvixBody(s), "t\\u0079pe", "\"endpoint.deleted\"")));
+        Svix("a member twice inside data (appId)", 400, s => SvixSigned(s, Replace(SvixBody(s), "\"endpointId\":", Bytes("\"appId\":\"app_other\",\"endpointId\":"))));
         Svix("unknown event (unknown type, acknowledged)", 200, s => SvixSigned(s, SvixBody(s, b => b["type"] = "endpoint.exploded")));
         Svix("unknown event (no type, acknowledged)", 200, s => SvixSigned(s, SvixBody(s, b => b.Remove("type"))));
 
