@@ -137,6 +137,19 @@ public sealed class EventDeliveryTests
         payload.DataContentType.ShouldBeNull();
     }
 
+    [Fact]
+    public async Task A_signed_body_of_one_event_posted_to_another_events_route_is_refused()
+    {
+        // The URL does not decide the event: the signed body names appliance/create, the route is gateway/create's.
+        await using var host = await ReceiverHost.StartAsync();
+
+        var response = await host.PostSignedAsync(Payloads.GatewayCreate.Path, Payloads.ApplianceCreate.Sample());
+
+        await response.ShouldHaveStatusAsync(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("The body names the event 'appliance/create' in 'type', but was sent to the route of 'gateway/create'");
+        host.Recorder.Deliveries.ShouldBeEmpty();
+    }
+
     /// <summary>
     /// Posts the event's sample, signed, and checks what every delivery must have: 200, its own handler called once,
     /// the envelope's typed values, the event id, the raw body and a request header.

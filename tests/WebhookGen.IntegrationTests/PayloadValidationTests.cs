@@ -190,21 +190,23 @@ public sealed class PayloadValidationTests
     }
 
     [Fact]
-    public async Task An_event_type_the_spec_does_not_list_is_kept()
+    public async Task A_value_the_spec_does_not_list_is_kept_but_a_type_naming_another_event_is_refused()
     {
         await using var host = await StartStrictAsync();
         var body = Payloads.EvPlugged.Sample();
-        body["type"] = "ev/unplugged";
         body["data"]!["state"] = "unplugged";
 
         var response = await host.PostSignedAsync(Payloads.EvPlugged.Path, body);
 
         await response.ShouldHaveStatusAsync(HttpStatusCode.OK);
         var payload = host.Recorder.ShouldHaveSingleDelivery().Payload.ShouldBeOfType<EVPluggedEvent>();
-        payload.Type.Value.ShouldBe("ev/unplugged");
-        payload.Type.IsDefined.ShouldBeFalse();
         payload.Data.ShouldNotBeNull().State.Value.ShouldBe("unplugged");
         payload.Data.State.IsDefined.ShouldBeFalse();
+
+        // `type` names the event, and ev/plugged's route takes ev/plugged only (docs/security.md).
+        body["type"] = "ev/unplugged";
+        await (await host.PostSignedAsync(Payloads.EvPlugged.Path, body)).ShouldHaveStatusAsync(HttpStatusCode.BadRequest);
+        host.Recorder.Deliveries.Count.ShouldBe(1);
     }
 
     [Fact]

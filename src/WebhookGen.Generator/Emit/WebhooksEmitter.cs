@@ -59,12 +59,21 @@ internal static class WebhooksEmitter
             writer.WriteLine($"    {CSharp.Literal(evt.EventName)},");
             writer.WriteLine($"    {PayloadReader(evt.Payload, ns, context)},");
             writer.WriteLine($"    static (receiver, payload, context, cancellationToken) => receiver.{ReceiverEmitter.HandlerName(evt)}(payload, context, cancellationToken),");
-            var jwt = evt.BodyFormat == EventBodyFormat.Jwt;
-            var end = jwt ? "," : ");";
-            writer.WriteLine(evt.EventIdExpression is null ? "    eventId: null" + end : $"    static payload => {evt.EventIdExpression}{end}");
-            if (jwt)
+            var trailing = new List<string>();
+            if (evt.BodyFormat == EventBodyFormat.Jwt)
             {
-                writer.WriteLine($"    bodyFormat: {KnownTypes.BodyFormats}.Jwt);");
+                trailing.Add($"bodyFormat: {KnownTypes.BodyFormats}.Jwt");
+            }
+
+            if (evt.BodyEventName is { } named)
+            {
+                trailing.Add($"bodyEventName: new({CSharp.Literal(named.Property)}, {CSharp.Literal(named.Value)})");
+            }
+
+            var eventId = evt.EventIdExpression is null ? "eventId: null" : $"static payload => {evt.EventIdExpression}";
+            foreach (var argument in trailing.Prepend(eventId).Select((text, i) => (text, last: i == trailing.Count)))
+            {
+                writer.WriteLine("    " + argument.text + (argument.last ? ");" : ","));
             }
 
         }

@@ -23,4 +23,13 @@ internal sealed record EventModel(
 
     /// <summary>How the body is written: JSON, or a signed JWT whose claims are <see cref="Payload"/>.</summary>
     public EventBodyFormat BodyFormat { get; init; }
+
+    /// <summary>
+    /// On an event's own route, the body property that names the event and this event's value of it, where the spec
+    /// pins one per event; a body naming another event is refused. Null where the body names no event, or the route is shared.
+    /// </summary>
+    public BodyEventNameModel? BodyEventName { get; init; }
 }
+
+/// <summary>A top-level body property and the one value the spec allows in it for an event.</summary>
+internal sealed record BodyEventNameModel(string Property, string Value);

@@ -88,6 +88,7 @@ internal sealed class EventCollector(SpecReadContext context, SchemaTypeBuilder 
         Routes.AddRange(routes);
         var handlers = new HashSet<string>(StringComparer.Ordinal);
         var bodyValues = BodySelectorValues(routes);
+        var bodyEventNames = planner.BodyEventNames(typed, routes);
         return typed.Select(e => new EventModel(
                 e.EventName,
                 e.Identifier,
@@ -100,6 +101,7 @@ internal sealed class EventCollector(SpecReadContext context, SchemaTypeBuilder 
                 EventIdExpression(e.Payload, e.BodyFormat == EventBodyFormat.Jwt ? "jti" : "id"))
             {
                 BodyFormat = e.BodyFormat,
+                BodyEventName = bodyEventNames.TryGetValue(e.Identifier, out var bodyName) ? new BodyEventNameModel(bodyName.Property, bodyName.Value) : null,
                 ExampleJson = e.Payload.Kind == ValueKind.Object && e.Schema is not null
                     ? bodyValues.TryGetValue(e.Identifier, out var named)
                         ? ExampleBuilder.Build(e.Schema, named.Property, named.Value)

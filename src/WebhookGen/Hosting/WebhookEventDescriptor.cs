@@ -19,13 +19,15 @@ public sealed class WebhookEventDescriptor<TReceiver, TEvent> : WebhookEvent
     /// <param name="handle">Calls the handler.</param>
     /// <param name="eventId">Finds the event's id in its payload.</param>
     /// <param name="bodyFormat">How the body is written: JSON, or a signed JWT whose claims are the payload.</param>
+    /// <param name="bodyEventName">On the event's own route, the body property that names the event and its value here.</param>
     public WebhookEventDescriptor(
         WebhookReceiverDescriptor receiver,
         string eventName,
         WebhookPayloadReader<TEvent> read,
         WebhookHandler<TReceiver, TEvent> handle,
         Func<TEvent, string?>? eventId = null,
-        WebhookBodyFormats bodyFormat = WebhookBodyFormats.Json)
+        WebhookBodyFormats bodyFormat = WebhookBodyFormats.Json,
+        WebhookBodyEventName? bodyEventName = null)
     {
         Receiver = receiver ?? throw new ArgumentNullException(nameof(receiver));
         ArgumentException.ThrowIfNullOrEmpty(eventName);
@@ -39,6 +41,7 @@ public sealed class WebhookEventDescriptor<TReceiver, TEvent> : WebhookEvent
         }
 
         BodyFormat = bodyFormat;
+        BodyEventName = bodyEventName;
     }
 
     /// <summary>The receiver the event belongs to.</summary>
@@ -58,6 +61,9 @@ public sealed class WebhookEventDescriptor<TReceiver, TEvent> : WebhookEvent
 
     /// <inheritdoc />
     public override WebhookBodyFormats BodyFormat { get; }
+
+    /// <summary>The body property that names the event and its value here, where the spec pins one per event.</summary>
+    public WebhookBodyEventName? BodyEventName { get; }
 
     /// <summary>Receives one delivery of this event: read, verify, parse, dispatch, answer.</summary>
     public Task HandleAsync(HttpContext httpContext) => WebhookRequestProcessor.ProcessAsync(httpContext, this);

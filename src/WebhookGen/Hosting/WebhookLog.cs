@@ -40,6 +40,15 @@ internal static partial class WebhookLog
     [LoggerMessage(9, LogLevel.Warning, "{Receiver} read a delivery of {EventName} that drifts from the spec at '{Path}': {DriftKind}. Logged once per event, member and kind (see docs/drift.md)")]
     public static partial void PayloadDrifted(ILogger logger, string receiver, string eventName, string path, string driftKind);
 
+    [LoggerMessage(12, LogLevel.Debug, "{Receiver} could not read a delivery of {EventName}: the client aborted or sent a malformed request ({Fault})")]
+    public static partial void ClientFault(ILogger logger, string receiver, string eventName, string fault);
+
+    [LoggerMessage(13, LogLevel.Warning, "{Receiver}'s signing secret {Index} of {Count} has {Length} characters; use at least {Minimum} random characters, or a captured delivery's signature can be brute-forced")]
+    public static partial void ShortSecret(ILogger logger, string receiver, int index, int count, int length, int minimum);
+
+    [LoggerMessage(14, LogLevel.Error, "{Receiver}'s reloaded options are invalid and were not applied; it keeps its last valid options: {Failures}")]
+    public static partial void InvalidReload(ILogger logger, string receiver, string failures);
+
     [LoggerMessage(10, LogLevel.Warning, "{Receiver} has logged {Capacity} distinct payload drifts; new ones are no longer logged, only counted (webhookgen.payload.drift)")]
     public static partial void PayloadDriftLogFull(ILogger logger, string receiver, int capacity);
 }

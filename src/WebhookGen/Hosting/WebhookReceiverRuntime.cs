@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Net.Http;
+using System.Threading;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WebhookGen.Jwt;
@@ -27,7 +28,35 @@ internal sealed class WebhookReceiverRuntime(
 
     public ILogger Logger { get; } = loggerFactory.CreateLogger("WebhookGen." + descriptor.Name);
 
-    public WebhookReceiverOptions Options => options.Get(Descriptor.Name);
+    private volatile WebhookReceiverOptions? _lastValid;
+    private string? _reportedFailure;
+
+    /// <summary>
+    /// The current options; when a reload made them invalid (a secret removed), the last valid ones, with the reason
+    /// logged once per failure, rather than a 500 for every delivery. The app does not start with invalid options at all.
+    /// </summary>
+    public WebhookReceiverOptions Options
+    {
+        get
+        {
+            try
+            {
+                var current = options.Get(Descriptor.Name);
+                _lastValid = current;
+                return current;
+            }
+            catch (OptionsValidationException exception) when (_lastValid is { } lastValid)
+            {
+                var failure = string.Join("; ", exception.Failures);
+                if (!string.Equals(Interlocked.Exchange(ref _reportedFailure, failure), failure, StringComparison.Ordinal))
+                {
+                    WebhookLog.InvalidReload(Logger, Descriptor.Name, failure);
+                }
+
+                return lastValid;
+            }
+        }
+    }
 
     /// <summary>Logs each payload drift once per event, member and kind.</summary>
     public PayloadDriftLog DriftLog { get; } = new(loggerFactory.CreateLogger("WebhookGen." + descriptor.Name), descriptor.Name);

@@ -58,6 +58,18 @@ internal static class WebhookRequestProcessor
             }
         }
 
+        if (descriptor.BodyEventName is { } named
+            && WebhookEventSelector.TryReadTopLevelString(json.Span, named.Property, out var value)
+            && value is not null
+            && !string.Equals(value, named.Value, StringComparison.Ordinal))
+        {
+            var reason = $"The body names the event '{Shorten(value)}' in '{named.Property}', but was sent to the route of '{descriptor.EventName}'.";
+            WebhookLog.PayloadRejected(logger, receiver.Name, descriptor.EventName, named.Property, reason);
+            delivery.Telemetry.ForEvent(descriptor.EventName, eventId: null, deliveryId: null).Rejected(WebhookRejectionReason.InvalidPayload);
+            await WriteProblemAsync(httpContext, StatusCodes.Status400BadRequest, "Invalid webhook payload", reason, named.Property).ConfigureAwait(false);
+            return;
+        }
+
         TEvent payload;
         IReadOnlyList<PayloadDrift> drift;
         try
@@ -127,7 +139,7 @@ internal static class WebhookRequestProcessor
             telemetry.HandlerRan(started, errorType);
             handlerSpan?.SetStatus(ActivityStatusCode.Error).SetTag(WebhookTags.ErrorType, errorType).Dispose();
             telemetry.Failed(errorType);
-            WebhookLog.HandlerFailed(logger, receiver.Name, descriptor.EventName, eventId, exception);
+            WebhookLog.HandlerFailed(logger, receiver.Name, descriptor.EventName, eventId, RedactedException.For(exception, delivery.Options.GetSecrets()));
 
             // Released before answering, so that the sender's retry is processed rather than met with 409.
             await ReleaseAsync(lease).ConfigureAwait(false);
@@ -219,7 +231,23 @@ internal static class WebhookRequestProcessor
         {
             var runtime = httpContext.RequestServices.GetRequiredKeyedService<WebhookReceiverRuntime>(receiver.Name);
             var options = runtime.Options;
-            var body = await ReadBodyAsync(httpContext, options.MaxRequestBodySize, httpContext.RequestAborted).ConfigureAwait(false);
+            PooledBody body;
+            try
+            {
+                body = await ReadBodyAsync(httpContext, options.MaxRequestBodySize, httpContext.RequestAborted).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (IsClientFault(httpContext, exception))
+            {
+                // A slow, cut or malformed upload is the client's fault, and any client can send one: no error, no stack trace.
+                WebhookLog.ClientFault(runtime.Logger, receiver.Name, eventName, exception.GetType().Name);
+                if (!httpContext.Response.HasStarted && !httpContext.RequestAborted.IsCancellationRequested)
+                {
+                    httpContext.Response.StatusCode = exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status400BadRequest;
+                }
+
+                return;
+            }
+
             if (body.Buffer is null)
             {
                 WebhookLog.BodyTooLarge(runtime.Logger, receiver.Name, eventName, options.MaxRequestBodySize);
@@ -305,6 +333,14 @@ internal static class WebhookRequestProcessor
         httpContext.Response.StatusCode = receiver.SignatureFailureStatusCode;
         return false;
     }
+
+    /// <summary>
+    /// Whether reading the body failed for the client's reasons: it went away (an abort), sent a malformed or too slow
+    /// request (Kestrel's <see cref="BadHttpRequestException"/>), or its connection broke (an <see cref="IOException"/>).
+    /// </summary>
+    private static bool IsClientFault(HttpContext httpContext, Exception exception) =>
+        exception is BadHttpRequestException or IOException
+        || (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested);
 
     /// <summary>A value from the sender, cut short for a log line.</summary>
     internal static string Shorten(string? value) =>

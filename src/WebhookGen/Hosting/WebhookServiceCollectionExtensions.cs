@@ -57,6 +57,10 @@ public static class WebhookServiceCollectionExtensions
                     provider.GetRequiredService<ILoggerFactory>(),
                     provider.GetRequiredService<TimeProvider>(),
                     provider.GetService<System.Net.Http.IHttpClientFactory>()));
+            services.AddSingleton<Microsoft.Extensions.Hosting.IHostedService>(provider => new WebhookSecretStrengthCheck(
+                receiver,
+                provider.GetRequiredService<IOptionsMonitor<WebhookReceiverOptions>>(),
+                provider.GetRequiredService<ILoggerFactory>()));
         }
 
         // A receiver of signed-JWT bodies may fetch its sender's key set.

@@ -321,7 +321,8 @@ public sealed class BadInputMatrixTests
         GridX("invalid UTF-8 in a string", 400, s => SignedGridX(s, Replace(GridXBody(s), "ExampleSystem", [0x45, 0xC3, 0x28, 0x78])));
         GridX("lone surrogate escape in a string", 400, s => SignedGridX(s, Replace(GridXBody(s), "ExampleSystem", Bytes("\\ud800x"))));
         GridX("unknown enum value (kept, accepted)", 200, s => SignedGridX(s, GridXBody(s, b => b["data"]!["kind"] = "NEW_KIND")), handlerCalled: true);
-        GridX("unknown event type on its own route (kept, accepted)", 200, s => SignedGridX(s, GridXBody(s, b => b["type"] = "appliance/exploded")), handlerCalled: true);
+        GridX("unknown event type on an event's own route (names another event)", 400, s => SignedGridX(s, GridXBody(s, b => b["type"] = "appliance/exploded")));
+        GridX("another event's type on an event's own route", 400, s => SignedGridX(s, GridXBody(s, b => b["type"] = "gateway/create")));
 
         // ---- Body, svix shared route (events named by the body's type) ----
         Svix("body empty", 400, s => SvixSigned(s, []));

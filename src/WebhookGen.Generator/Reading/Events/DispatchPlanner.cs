@@ -70,6 +70,46 @@ internal sealed class DispatchPlanner(SpecReadContext context, Func<string, Obje
         return (routes, routeByIdentifier);
     }
 
+    /// <summary>
+    /// For events that each have a route of their own, the body property that names the event, where the spec pins one per
+    /// event with a different value each (gridX's <c>type: appliance/create</c> at <c>/events/appliance/create</c>): a
+    /// signed body of one event posted to another's route is refused rather than handled as the route's event.
+    /// </summary>
+    public Dictionary<string, (string Property, string Value)> BodyEventNames(IReadOnlyList<TypedEvent> events, IReadOnlyList<RouteModel> routes)
+    {
+        var single = new HashSet<string>(routes.Where(r => !r.IsShared && r.Events.Count == 1).Select(r => r.Events[0].Identifier), StringComparer.Ordinal);
+        var own = events.Where(e => single.Contains(e.Identifier) && e.BodyFormat == EventBodyFormat.Json && e.Payload.Kind == ValueKind.Object).ToList();
+        var names = new Dictionary<string, (string Property, string Value)>(StringComparer.Ordinal);
+        if (own.Count == 0)
+        {
+            return names;
+        }
+
+        var constants = own.Select(e => BodyConstants(e.Payload)).ToList();
+        foreach (var property in EventNameProperties)
+        {
+            if (!constants.All(c => c.ContainsKey(property)))
+            {
+                continue;
+            }
+
+            var values = constants.Select(c => c[property]).ToList();
+            if (values.Distinct(StringComparer.Ordinal).Count() != values.Count)
+            {
+                continue;
+            }
+
+            for (var i = 0; i < own.Count; i++)
+            {
+                names[own[i].Identifier] = (property, values[i]);
+            }
+
+            break;
+        }
+
+        return names;
+    }
+
     private static RouteModel Single(string method, string route, string identifier) =>
         new(method, route, EquatableArray<SelectorModel>.Empty, new[] { new RouteEventModel(EquatableArray<string>.Empty, identifier) }.ToEquatableArray());
 
