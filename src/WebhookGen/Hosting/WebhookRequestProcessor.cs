@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using WebhookGen.Diagnostics;
 using WebhookGen.Idempotency;
 using WebhookGen.Json;
@@ -64,9 +65,7 @@ internal static class WebhookRequestProcessor
             && !string.Equals(value, named.Value, StringComparison.Ordinal))
         {
             var reason = $"The body names the event '{Shorten(value)}' in '{named.Property}', but was sent to the route of '{descriptor.EventName}'.";
-            WebhookLog.PayloadRejected(logger, receiver.Name, descriptor.EventName, named.Property, reason);
-            delivery.Telemetry.ForEvent(descriptor.EventName, eventId: null, deliveryId: null).Rejected(WebhookRejectionReason.InvalidPayload);
-            await WriteProblemAsync(httpContext, StatusCodes.Status400BadRequest, "Invalid webhook payload", reason, named.Property).ConfigureAwait(false);
+            await RejectPayloadAsync(httpContext, logger, receiver.Name, descriptor.EventName, delivery.Telemetry.ForEvent(descriptor.EventName, eventId: null, deliveryId: null), named.Property, reason).ConfigureAwait(false);
             return;
         }
 
@@ -78,9 +77,8 @@ internal static class WebhookRequestProcessor
         }
         catch (WebhookPayloadException exception)
         {
-            WebhookLog.PayloadRejected(logger, receiver.Name, descriptor.EventName, exception.Path, exception.Reason);
-            delivery.Telemetry.ForEvent(descriptor.EventName, eventId: null, deliveryId: null).Rejected(WebhookRejectionReason.InvalidPayload);
-            await WriteProblemAsync(httpContext, StatusCodes.Status400BadRequest, "Invalid webhook payload", exception.Message, exception.Path).ConfigureAwait(false);
+            await RejectPayloadAsync(
+                httpContext, logger, receiver.Name, descriptor.EventName, delivery.Telemetry.ForEvent(descriptor.EventName, eventId: null, deliveryId: null), exception.Path, exception.Reason, exception.Message).ConfigureAwait(false);
             return;
         }
 
@@ -207,9 +205,19 @@ internal static class WebhookRequestProcessor
     public static Task RejectUnreadableBodyAsync(HttpContext httpContext, WebhookRouteDescriptor route, VerifiedDelivery delivery)
     {
         const string Reason = "The body is not valid JSON or not a JSON object, so it names no event.";
-        WebhookLog.PayloadRejected(delivery.Runtime.Logger, route.Receiver.Name, route.Description, string.Empty, Reason);
-        delivery.Telemetry.Rejected(WebhookRejectionReason.InvalidPayload);
-        return WriteProblemAsync(httpContext, StatusCodes.Status400BadRequest, "Invalid webhook payload", Reason);
+        return RejectPayloadAsync(httpContext, delivery.Runtime.Logger, route.Receiver.Name, route.Description, delivery.Telemetry, string.Empty, Reason);
+    }
+
+    /// <summary>
+    /// Answers a payload that cannot be taken (400 with a problem body naming <paramref name="path"/>), logged with the
+    /// path and reason only and counted as an invalid payload.
+    /// </summary>
+    private static Task RejectPayloadAsync(
+        HttpContext httpContext, ILogger logger, string receiverName, string eventName, WebhookTelemetry telemetry, string path, string reason, string? detail = null)
+    {
+        WebhookLog.PayloadRejected(logger, receiverName, eventName, path, reason);
+        telemetry.Rejected(WebhookRejectionReason.InvalidPayload);
+        return WriteProblemAsync(httpContext, StatusCodes.Status400BadRequest, "Invalid webhook payload", detail ?? reason, path);
     }
 
     /// <summary>
@@ -290,9 +298,7 @@ internal static class WebhookRequestProcessor
         }
 
         var reason = $"The member '{Shorten(name)}' appears twice in one object; each member may be named once.";
-        WebhookLog.PayloadRejected(runtime.Logger, receiverName, eventName, Shorten(name), reason);
-        telemetry.Rejected(WebhookRejectionReason.InvalidPayload);
-        await WriteProblemAsync(httpContext, StatusCodes.Status400BadRequest, "Invalid webhook payload", reason, Shorten(name)).ConfigureAwait(false);
+        await RejectPayloadAsync(httpContext, runtime.Logger, receiverName, eventName, telemetry, Shorten(name), reason).ConfigureAwait(false);
         return false;
     }
 

@@ -29,7 +29,8 @@ internal sealed class WebhookSecretStrengthCheck(WebhookReceiverDescriptor recei
         var logger = loggerFactory.CreateLogger("WebhookGen." + receiver.Name);
         for (var i = 0; i < secrets.Count; i++)
         {
-            var length = secrets[i].StartsWith("whsec_", StringComparison.Ordinal) ? secrets[i].Length - "whsec_".Length : secrets[i].Length;
+            const string Prefix = WebhookGen.Signatures.ConfigurableSignatureVerifier.WhsecPrefix;
+            var length = secrets[i].StartsWith(Prefix, StringComparison.Ordinal) ? secrets[i].Length - Prefix.Length : secrets[i].Length;
             if (length < MinimumLength)
             {
                 WebhookLog.ShortSecret(logger, receiver.Name, i + 1, secrets.Count, length, MinimumLength);

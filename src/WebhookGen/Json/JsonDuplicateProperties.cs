@@ -11,7 +11,6 @@ namespace WebhookGen.Json;
 /// </summary>
 internal static class JsonDuplicateProperties
 {
-    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
     /// <summary>
     /// The first name that occurs twice in one object of <paramref name="json"/>, or null when there is none. Invalid JSON
@@ -20,9 +19,9 @@ internal static class JsonDuplicateProperties
     public static string? Find(ReadOnlySpan<byte> json)
     {
         // A byte-order mark is skipped, as the parser skips it.
-        if (json.StartsWith(Utf8Bom))
+        if (json.StartsWith(WebhookJson.Utf8Bom))
         {
-            json = json[Utf8Bom.Length..];
+            json = json[WebhookJson.Utf8Bom.Length..];
         }
 
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = WebhookJson.MaxDepth });

@@ -18,7 +18,8 @@ public static partial class WebhookJson
 
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = MaxDepth };
 
-    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+    /// <summary>The UTF-8 byte-order mark, which every read of a body skips (RFC 8259 allows ignoring one).</summary>
+    internal static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
     private static ReadOnlySpan<byte> JsonWhitespace => " \t\r\n"u8;
 

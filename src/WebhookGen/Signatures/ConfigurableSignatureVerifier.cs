@@ -22,7 +22,8 @@ namespace WebhookGen.Signatures;
 /// </remarks>
 public sealed class ConfigurableSignatureVerifier : IWebhookSignatureVerifier
 {
-    private const string WhsecPrefix = "whsec_";
+    /// <summary>The prefix Standard Webhooks and Svix put before a base64 secret.</summary>
+    internal const string WhsecPrefix = "whsec_";
     private const int MaxTimestampDigits = 12;
 
     private readonly int _hashSize;
