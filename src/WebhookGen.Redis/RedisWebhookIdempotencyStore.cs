@@ -34,10 +34,7 @@ public sealed class RedisWebhookIdempotencyStore : IWebhookIdempotencyStore, IDi
     private static readonly LuaScript ReleaseScript = LuaScript.Prepare(
         "if redis.call('GET', @key) == @reservation then return redis.call('DEL', @key) end return 0");
 
-    // Connected once, asynchronously: a synchronous connect on the first requests would block the thread pool.
-    // A failed connect is forgotten, so that the next call tries again (the gate answers 503 with Retry-After meanwhile).
-    private readonly Func<Task<IConnectionMultiplexer>> _connect;
-    private Lazy<Task<IConnectionMultiplexer>> _connection;
+    private readonly RedisConnection _connection;
     private readonly string _prefix;
 
     /// <summary>Creates the store; it connects on first use.</summary>
@@ -46,17 +43,8 @@ public sealed class RedisWebhookIdempotencyStore : IWebhookIdempotencyStore, IDi
         ArgumentNullException.ThrowIfNull(options);
         var settings = options.Value;
         _prefix = settings.KeyPrefix;
-        var factory = settings.ConnectionFactory;
-        var configuration = settings.Configuration;
-        if (factory is null && string.IsNullOrWhiteSpace(configuration))
-        {
-            throw new InvalidOperationException("The Redis idempotency store needs a connection: set Configuration (for example \"localhost:6379\") or ConnectionFactory.");
-        }
-
-        _connect = factory is null
-            ? async () => await ConnectionMultiplexer.ConnectAsync(configuration!).ConfigureAwait(false)
-            : () => Task.FromResult(factory());
-        _connection = new Lazy<Task<IConnectionMultiplexer>>(_connect, LazyThreadSafetyMode.ExecutionAndPublication);
+        // A failed connect is forgotten, so that the next call tries again (the gate answers 503 with Retry-After meanwhile).
+        _connection = new RedisConnection(settings.Configuration, settings.ConnectionFactory, "The Redis idempotency store");
     }
 
     /// <inheritdoc />
@@ -86,27 +74,9 @@ public sealed class RedisWebhookIdempotencyStore : IWebhookIdempotencyStore, IDi
         await (await DatabaseAsync().ConfigureAwait(false)).ScriptEvaluateAsync(ReleaseScript, new { key = Key(key), reservation = "r:" + token }).ConfigureAwait(false);
 
     /// <summary>Closes the connection, if the store opened one.</summary>
-    public void Dispose()
-    {
-        if (_connection.IsValueCreated && _connection.Value.IsCompletedSuccessfully)
-        {
-            _connection.Value.Result.Dispose();
-        }
-    }
+    public void Dispose() => _connection.Dispose();
 
-    private async ValueTask<IDatabase> DatabaseAsync()
-    {
-        var connecting = Volatile.Read(ref _connection);
-        try
-        {
-            return (await connecting.Value.ConfigureAwait(false)).GetDatabase();
-        }
-        catch
-        {
-            Interlocked.CompareExchange(ref _connection, new Lazy<Task<IConnectionMultiplexer>>(_connect, LazyThreadSafetyMode.ExecutionAndPublication), connecting);
-            throw;
-        }
-    }
+    private ValueTask<IDatabase> DatabaseAsync() => _connection.DatabaseAsync();
 
     private RedisKey Key(string key) => new(_prefix + key);
 

@@ -4,24 +4,52 @@ using Microsoft.AspNetCore.Http;
 
 namespace WebhookGen;
 
-/// <summary>The delivery a handler is called for: its event, its id and the HTTP request it came in.</summary>
+/// <summary>
+/// The delivery a handler is called for: its event, its ids and, when the handler runs inside the request, the HTTP request
+/// it came in. A receiver with a durable inbox runs its handlers later, in the background: there is no request then.
+/// </summary>
 public sealed class WebhookContext
 {
-    /// <summary>Creates the context of one delivery.</summary>
+    private IHeaderDictionary? _noHeaders;
+
+    /// <summary>Creates the context of a delivery handled inside its request.</summary>
     public WebhookContext(HttpContext httpContext, string receiverName, string eventName, string? eventId, ReadOnlyMemory<byte> body)
     {
         HttpContext = httpContext ?? throw new ArgumentNullException(nameof(httpContext));
+        Services = httpContext.RequestServices;
         ReceiverName = receiverName;
         EventName = eventName;
         EventId = eventId;
         Body = body;
     }
 
-    /// <summary>The HTTP context of the delivery; its <see cref="HttpContext.RequestServices"/> is the request's scope.</summary>
-    public HttpContext HttpContext { get; }
+    /// <summary>Creates the context of a delivery handled from the inbox, in the service scope <paramref name="services"/>.</summary>
+    public WebhookContext(IServiceProvider services, string receiverName, string eventName, string? eventId, ReadOnlyMemory<byte> body)
+    {
+        Services = services ?? throw new ArgumentNullException(nameof(services));
+        ReceiverName = receiverName;
+        EventName = eventName;
+        EventId = eventId;
+        Body = body;
+    }
 
-    /// <summary>The request's headers.</summary>
-    public IHeaderDictionary Headers => HttpContext.Request.Headers;
+    /// <summary>
+    /// The HTTP context of the delivery when the handler runs inside the request; <see langword="null"/> when it runs from
+    /// the durable inbox (docs/inbox.md), after the sender was answered.
+    /// </summary>
+    public HttpContext? HttpContext { get; }
+
+    /// <summary>The service scope the handler runs in: the request's, or the inbox worker's scope for this delivery.</summary>
+    public IServiceProvider Services { get; }
+
+    /// <summary>The request's headers; empty when the handler runs from the inbox (headers are not stored).</summary>
+    public IHeaderDictionary Headers => HttpContext?.Request.Headers ?? (_noHeaders ??= new HeaderDictionary());
+
+    /// <summary>
+    /// Which run of the handler this is for the delivery: 1 inside the request; from the inbox, 1 and up as failed runs are
+    /// retried. It counts WebhookGen's runs only, not the sender's own retries.
+    /// </summary>
+    public int Attempt { get; init; } = 1;
 
     /// <summary>The name of the receiver class.</summary>
     public string ReceiverName { get; }
@@ -53,7 +81,8 @@ public sealed class WebhookContext
     public IReadOnlyList<PayloadDrift> Drift { get; init; } = [];
 
     /// <summary>
-    /// The raw body whose signature was verified. Valid only until the handler returns: it lives in a pooled buffer.
+    /// The raw body whose signature was verified (from the inbox: the JSON the payload was read from). Valid only until the
+    /// handler returns: it lives in a pooled buffer.
     /// </summary>
     public ReadOnlyMemory<byte> Body { get; }
 }

@@ -39,6 +39,12 @@ public sealed class WebhookReceiverOptions
     public WebhookGen.Idempotency.WebhookIdempotencyOptions Idempotency { get; } = new();
 
     /// <summary>
+    /// The durable inbox (section <c>Webhooks:{ReceiverClass}:Inbox</c>): store each verified delivery, answer at once and
+    /// run the handler in the background with retries. Off by default; see docs/inbox.md.
+    /// </summary>
+    public WebhookGen.Inbox.WebhookInboxOptions Inbox { get; } = new();
+
+    /// <summary>
     /// How a payload that drifts from the spec is read: <see cref="WebhookPayloadReading.Tolerant"/> (the default) reads
     /// past it and reports it; <see cref="WebhookPayloadReading.Strict"/> answers <c>400</c>. See docs/drift.md.
     /// </summary>

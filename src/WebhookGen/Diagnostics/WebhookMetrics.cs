@@ -38,4 +38,19 @@ internal static class WebhookMetrics
 
     public static readonly Histogram<double> HandlerDuration = Meter.CreateHistogram<double>(
         "webhookgen.handler.duration", "s", "How long the handler ran, from its call to its answer or exception.");
+
+    public static readonly Counter<long> InboxEnqueued = Meter.CreateCounter<long>(
+        "webhookgen.inbox.enqueued", "{delivery}", "Deliveries stored in the durable inbox and answered at once.");
+
+    public static readonly Counter<long> InboxRuns = Meter.CreateCounter<long>(
+        "webhookgen.inbox.attempts", "{attempt}", "Runs of queued deliveries' handlers, by webhookgen.outcome: handled, retried, dead_lettered, lease_lost.");
+
+    public static readonly ObservableGauge<long> InboxDepth = Meter.CreateObservableGauge(
+        "webhookgen.inbox.depth", static () => Inbox.WebhookInboxGauges.Depth(), "{delivery}", "Deliveries in the inbox not yet handled: waiting, running or scheduled for a retry.");
+
+    public static readonly ObservableGauge<double> InboxOldestAge = Meter.CreateObservableGauge(
+        "webhookgen.inbox.oldest_age", static () => Inbox.WebhookInboxGauges.OldestAge(), "s", "How long the oldest delivery not yet handled has waited.");
+
+    public static readonly ObservableGauge<long> InboxDeadLetters = Meter.CreateObservableGauge(
+        "webhookgen.inbox.dead_letters", static () => Inbox.WebhookInboxGauges.DeadLetters(), "{delivery}", "Deliveries given up after their last attempt, until replayed.");
 }

@@ -15,6 +15,7 @@ internal static class WebhookRejectionReason
     public const string UnknownEvent = "unknown_event";
     public const string NotHandled = "not_handled";
     public const string IdempotencyUnavailable = "idempotency_unavailable";
+    public const string InboxUnavailable = "inbox_unavailable";
     public const string HandlerRefused = "handler_refused";
     public const string TokenInvalid = "token_invalid";
     public const string TokenExpired = "token_expired";

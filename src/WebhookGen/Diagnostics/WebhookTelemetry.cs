@@ -33,6 +33,22 @@ internal readonly record struct WebhookTelemetry(string Receiver, string? Event,
     }
 
     /// <summary>
+    /// The telemetry of one run of a queued delivery's handler by the inbox's worker: its own span (the request's ended when
+    /// the delivery was stored), not counted as received again.
+    /// </summary>
+    public static WebhookTelemetry ForQueued(string receiver, string eventName)
+    {
+        var activity = WebhookMetrics.ActivitySource.StartActivity(ActivityKind.Internal, name: "webhookgen.inbox.run " + receiver);
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag(WebhookTags.Receiver, receiver);
+            activity.SetTag(WebhookTags.Event, eventName);
+        }
+
+        return new WebhookTelemetry(receiver, eventName, activity);
+    }
+
+    /// <summary>
     /// The same delivery once its payload is read: the event and its ids. The ids go on the span only: a span describes one
     /// delivery, so an id there costs nothing in cardinality and lets a delivery be found from the sender's records; they are
     /// the sender's identifiers, already in the logs, never a secret or payload content.
@@ -93,6 +109,17 @@ internal readonly record struct WebhookTelemetry(string Receiver, string? Event,
         }
 
         Activity?.SetTag(WebhookTags.Outcome, "duplicate");
+    }
+
+    /// <summary>Stored in the durable inbox for a background worker; answered 200.</summary>
+    public void Queued()
+    {
+        if (WebhookMetrics.InboxEnqueued.Enabled)
+        {
+            WebhookMetrics.InboxEnqueued.Add(1, Tags(Receiver, Event));
+        }
+
+        Activity?.SetTag(WebhookTags.Outcome, "queued");
     }
 
     /// <summary>The same id was being handled; answered 409 for the sender to retry. Not an error.</summary>
@@ -179,12 +206,16 @@ internal readonly record struct WebhookTelemetry(string Receiver, string? Event,
         return handler;
     }
 
-    /// <summary>Ends the delivery's span with the status it was answered.</summary>
-    public void Stop(int statusCode)
+    /// <summary>Ends the delivery's span with the status it was answered (none for a run from the inbox).</summary>
+    public void Stop(int? statusCode)
     {
         if (Activity is { } activity)
         {
-            activity.SetTag(WebhookTags.StatusCode, statusCode);
+            if (statusCode is { } status)
+            {
+                activity.SetTag(WebhookTags.StatusCode, status);
+            }
+
             activity.Dispose();
         }
     }

@@ -1,9 +1,7 @@
 using System;
 using System.Threading.Tasks;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
-using WebhookGen.Diagnostics;
 
 namespace WebhookGen.Hosting;
 
@@ -23,20 +21,19 @@ internal static class WebhookContentType
     private const string Detail = "The Content-Type must be application/json or application/*+json, in UTF-8.";
     private const string JwtDetail = "The Content-Type must be application/jwt, application/jose, application/jws or application/*+jwt.";
 
-    /// <summary>True when the delivery's media type is acceptable; otherwise records the rejection, answers 415 and returns false.</summary>
-    public static ValueTask<bool> AcceptAsync(HttpContext httpContext, WebhookReceiverRuntime runtime, string receiverName, string eventName, WebhookTelemetry telemetry, WebhookBodyFormats formats = WebhookBodyFormats.Json)
+    /// <summary>True when the delivery's media type is acceptable; otherwise answers 415 and returns false.</summary>
+    public static async ValueTask<bool> AcceptAsync(WebhookDelivery delivery, WebhookBodyFormats formats)
     {
-        var contentType = httpContext.Request.ContentType;
+        var contentType = delivery.HttpContext.Request.ContentType;
         var jwt = (formats & WebhookBodyFormats.Jwt) != 0;
         var json = !jwt || (formats & WebhookBodyFormats.Json) != 0;
         if ((json && IsAcceptable(contentType)) || (jwt && JwtMediaType.IsAcceptable(contentType)))
         {
-            return ValueTask.FromResult(true);
+            return true;
         }
 
-        WebhookLog.UnsupportedContentType(runtime.Logger, receiverName, eventName, WebhookRequestProcessor.Shorten(contentType));
-        telemetry.Rejected(WebhookRejectionReason.UnsupportedMediaType);
-        return RejectAsync(httpContext, json ? Detail : JwtDetail);
+        await delivery.RejectMediaTypeAsync(json ? Detail : JwtDetail).ConfigureAwait(false);
+        return false;
     }
 
     /// <summary>Whether <paramref name="contentType"/> (the header's value, null when absent) is JSON in UTF-8, or absent.</summary>
@@ -57,11 +54,5 @@ internal static class WebhookContentType
 
         var charset = HeaderUtilities.RemoveQuotes(mediaType.Charset);
         return StringSegment.IsNullOrEmpty(charset) || charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase);
-    }
-
-    private static async ValueTask<bool> RejectAsync(HttpContext httpContext, string detail)
-    {
-        await WebhookRequestProcessor.WriteProblemAsync(httpContext, StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", detail).ConfigureAwait(false);
-        return false;
     }
 }

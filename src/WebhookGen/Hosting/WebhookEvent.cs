@@ -1,5 +1,7 @@
+using System;
+using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.AspNetCore.Http;
+using WebhookGen.Inbox;
 
 namespace WebhookGen.Hosting;
 
@@ -10,11 +12,18 @@ public abstract class WebhookEvent
     {
     }
 
+    /// <summary>The receiver the event belongs to.</summary>
+    public abstract WebhookReceiverDescriptor Receiver { get; }
+
     /// <summary>The event's name in the spec.</summary>
     public abstract string EventName { get; }
 
     /// <summary>How the event's body is written: <see cref="WebhookBodyFormats.Json"/> or <see cref="WebhookBodyFormats.Jwt"/>.</summary>
     public abstract WebhookBodyFormats BodyFormat { get; }
 
-    internal abstract Task HandleVerifiedAsync(HttpContext httpContext, VerifiedDelivery delivery);
+    /// <summary>Takes a verified delivery of this event: parse, deduplicate, then run the handler or queue it.</summary>
+    internal abstract Task AcceptAsync(WebhookDelivery delivery);
+
+    /// <summary>Reads a queued delivery's payload again and runs the handler, in <paramref name="services"/>' scope.</summary>
+    internal abstract Task<WebhookResult> RunQueuedAsync(IServiceProvider services, WebhookInboxMessage message, int attempt, WebhookPayloadReading reading, CancellationToken cancellationToken);
 }

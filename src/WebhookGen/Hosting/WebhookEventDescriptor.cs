@@ -1,6 +1,9 @@
 using System;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using WebhookGen.Inbox;
 using WebhookGen.Json;
 
 namespace WebhookGen.Hosting;
@@ -42,10 +45,11 @@ public sealed class WebhookEventDescriptor<TReceiver, TEvent> : WebhookEvent
 
         BodyFormat = bodyFormat;
         BodyEventName = bodyEventName;
+        receiver.Register(this);
     }
 
-    /// <summary>The receiver the event belongs to.</summary>
-    public WebhookReceiverDescriptor Receiver { get; }
+    /// <inheritdoc />
+    public override WebhookReceiverDescriptor Receiver { get; }
 
     /// <inheritdoc />
     public override string EventName { get; }
@@ -68,6 +72,20 @@ public sealed class WebhookEventDescriptor<TReceiver, TEvent> : WebhookEvent
     /// <summary>Receives one delivery of this event: read, verify, parse, dispatch, answer.</summary>
     public Task HandleAsync(HttpContext httpContext) => WebhookRequestProcessor.ProcessAsync(httpContext, this);
 
-    internal override Task HandleVerifiedAsync(HttpContext httpContext, VerifiedDelivery delivery) =>
-        WebhookRequestProcessor.HandleAsync(httpContext, this, delivery);
+    internal override Task AcceptAsync(WebhookDelivery delivery) => WebhookRequestProcessor.AcceptAsync(delivery, this);
+
+    internal override async Task<WebhookResult> RunQueuedAsync(IServiceProvider services, WebhookInboxMessage message, int attempt, WebhookPayloadReading reading, CancellationToken cancellationToken)
+    {
+        // Drift was reported when the delivery was accepted; read again, it is only handed to the handler.
+        var payload = WebhookJson.Deserialize(message.Payload.Span, Read, reading, out var drift);
+        var context = new WebhookContext(services, Receiver.Name, EventName, message.EventId, message.Payload)
+        {
+            IdempotencyId = message.IdempotencyId,
+            DeliveryId = message.DeliveryId,
+            Drift = drift,
+            Attempt = attempt,
+        };
+        var handler = services.GetRequiredService<TReceiver>();
+        return await Handle(handler, payload, context, cancellationToken).ConfigureAwait(false);
+    }
 }

@@ -64,4 +64,11 @@ public sealed class WebhookReceiverDescriptor
 
     /// <summary>The name of the span of each delivery, built once rather than per delivery.</summary>
     internal string SpanName { get; }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, WebhookEvent> _events = new(StringComparer.Ordinal);
+
+    /// <summary>The receiver's handled events by name, for the inbox's workers; each descriptor adds itself when created.</summary>
+    internal System.Collections.Generic.IReadOnlyDictionary<string, WebhookEvent> Events => _events;
+
+    internal void Register(WebhookEvent evt) => _events[evt.EventName] = evt;
 }

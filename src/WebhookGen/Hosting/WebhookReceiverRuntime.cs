@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
 using System.Threading;
@@ -23,8 +24,11 @@ internal sealed class WebhookReceiverRuntime(
     // The scheme and verifier of the current options instance: rebuilt when the options reload (a new tolerance, a new scheme).
     private volatile CachedScheme? _resolved;
     private volatile CachedJwtVerifier? _jwtVerifier;
+    private volatile CachedSecrets? _secrets;
 
     public WebhookReceiverDescriptor Descriptor { get; } = descriptor;
+
+    public TimeProvider TimeProvider { get; } = timeProvider;
 
     public ILogger Logger { get; } = loggerFactory.CreateLogger("WebhookGen." + descriptor.Name);
 
@@ -64,6 +68,22 @@ internal sealed class WebhookReceiverRuntime(
     /// <summary>The verifier for <paramref name="current"/>: the one set in code, else the scheme's; null when there is neither.</summary>
     public IWebhookSignatureVerifier? GetVerifier(WebhookReceiverOptions current) =>
         current.GetSignatureVerifier() ?? Resolve(current).Verifier;
+
+    /// <summary>
+    /// The secrets of <paramref name="current"/> (<see cref="WebhookReceiverOptions.GetSecrets"/>), listed once per options
+    /// instance rather than once per delivery; a reload brings new options, and with them a new list.
+    /// </summary>
+    public IReadOnlyList<string> GetSecrets(WebhookReceiverOptions current)
+    {
+        var cached = _secrets;
+        if (cached is null || !ReferenceEquals(cached.Options, current))
+        {
+            cached = new CachedSecrets(current, Array.AsReadOnly(current.GetSecrets().ToArray()));
+            _secrets = cached;
+        }
+
+        return cached.Secrets;
+    }
 
     /// <summary>
     /// The header that names a delivery in logs and <see cref="WebhookContext.DeliveryId"/>: <c>Idempotency:IdHeader</c>,
@@ -115,7 +135,7 @@ internal sealed class WebhookReceiverRuntime(
         {
             var jwt = current.Jwt;
             var jwks = cached?.Verifier.Jwks is { } previous && SameKeySet(previous, jwt) ? previous : CreateKeySet(jwt);
-            cached = new CachedJwtVerifier(current, new WebhookJwtVerifier(jwt, jwks, timeProvider));
+            cached = new CachedJwtVerifier(current, new WebhookJwtVerifier(jwt, jwks, TimeProvider));
             _jwtVerifier = cached;
         }
 
@@ -130,7 +150,7 @@ internal sealed class WebhookReceiverRuntime(
         }
 
         var factory = httpClientFactory ?? throw new InvalidOperationException("No IHttpClientFactory is registered to fetch the JWK Set with.");
-        return new JwksCache(new Uri(jwt.JwksUri, UriKind.Absolute), () => factory.CreateClient(JwksHttpClientName), timeProvider, jwt.JwksRefreshInterval, jwt.JwksMinimumRefreshInterval);
+        return new JwksCache(new Uri(jwt.JwksUri, UriKind.Absolute), () => factory.CreateClient(JwksHttpClientName), TimeProvider, jwt.JwksRefreshInterval, jwt.JwksMinimumRefreshInterval);
     }
 
     private static bool SameKeySet(JwksCache cache, WebhookJwtOptions jwt) =>
@@ -146,12 +166,14 @@ internal sealed class WebhookReceiverRuntime(
         {
             var fromCode = current.GetSignatureVerifier() is ConfigurableSignatureVerifier custom ? custom.Scheme : current.GetSignatureScheme(null);
             var scheme = fromCode ?? current.GetSignatureScheme(Descriptor.SignatureScheme);
-            cached = new CachedScheme(current, scheme, fromCode is not null, scheme is null ? null : new ConfigurableSignatureVerifier(scheme, timeProvider));
+            cached = new CachedScheme(current, scheme, fromCode is not null, scheme is null ? null : new ConfigurableSignatureVerifier(scheme, TimeProvider));
             _resolved = cached;
         }
 
         return cached;
     }
+
+    private sealed record CachedSecrets(WebhookReceiverOptions Options, IReadOnlyList<string> Secrets);
 
     private sealed record CachedJwtVerifier(WebhookReceiverOptions Options, WebhookJwtVerifier Verifier);
 

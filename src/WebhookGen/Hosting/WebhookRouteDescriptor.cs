@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 
 namespace WebhookGen.Hosting;
@@ -65,35 +64,57 @@ public sealed class WebhookRouteDescriptor
     internal WebhookBodyFormats BodyFormats { get; }
 
     /// <summary>Receives one delivery: read, verify, name the event, then parse and dispatch as that event.</summary>
-    public Task HandleAsync(HttpContext httpContext) => WebhookRequestProcessor.ProcessAsync(httpContext, this);
+    public System.Threading.Tasks.Task HandleAsync(HttpContext httpContext) => WebhookRequestProcessor.ProcessAsync(httpContext, this);
 
-    internal Task DispatchAsync(HttpContext httpContext, VerifiedDelivery delivery)
+    /// <summary>
+    /// Names the event of a verified body: the handled event it is (<paramref name="evt"/>), one of the spec's events the
+    /// receiver does not handle, one the spec does not describe, or a body that names none; <paramref name="key"/> is what
+    /// was read, for the log.
+    /// </summary>
+    internal RouteMatch Match(HttpContext httpContext, ReadOnlySpan<byte> body, out WebhookEvent? evt, out string? key)
     {
+        evt = null;
+        key = null;
         string[] keys = [string.Empty];
-        if (Selector is not null && !Selector.TryGetKeys(httpContext, delivery.Body.Span, out keys))
+        if (Selector is not null && !Selector.TryGetKeys(httpContext, body, out keys))
         {
-            return WebhookRequestProcessor.RejectUnreadableBodyAsync(httpContext, this, delivery);
+            return RouteMatch.Unreadable;
         }
 
         // Most specific first: an event registered under an empty part takes what no event names more precisely.
-        foreach (var key in keys)
+        foreach (var candidate in keys)
         {
-            if (_events.TryGetValue(key, out var evt))
+            if (_events.TryGetValue(candidate, out evt))
             {
-                return evt.HandleVerifiedAsync(httpContext, delivery);
+                return RouteMatch.Event;
             }
         }
 
-        foreach (var key in keys)
+        key = keys[0].Length == 0 ? null : WebhookEventSelector.Display(keys[0]);
+        foreach (var candidate in keys)
         {
-            if (_ignored.Contains(key))
+            if (_ignored.Contains(candidate))
             {
-                WebhookRequestProcessor.AcknowledgeUnhandledEvent(httpContext, this, delivery, WebhookEventSelector.Display(keys[0]));
-                return Task.CompletedTask;
+                return RouteMatch.Unhandled;
             }
         }
 
-        WebhookRequestProcessor.AcknowledgeUnknownEvent(httpContext, this, delivery, keys[0].Length == 0 ? null : WebhookEventSelector.Display(keys[0]));
-        return Task.CompletedTask;
+        return RouteMatch.Unknown;
     }
+}
+
+/// <summary>What a route of several events made of a verified body.</summary>
+internal enum RouteMatch
+{
+    /// <summary>An event the receiver handles.</summary>
+    Event,
+
+    /// <summary>An event of the spec the receiver chose not to handle.</summary>
+    Unhandled,
+
+    /// <summary>An event the spec does not describe.</summary>
+    Unknown,
+
+    /// <summary>A body that is not a JSON object, so names no event.</summary>
+    Unreadable,
 }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WebhookGen.Idempotency;
+using WebhookGen.Inbox;
 
 namespace WebhookGen.Hosting;
 
@@ -75,8 +76,27 @@ public static class WebhookServiceCollectionExtensions
         services.TryAddDefaultWebhookIdempotency();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebhookReceiverOptions>, WebhookIdempotencyOptionsValidator>());
 
+        AddInboxWorker(services);
         services.TryAddScoped<TReceiver>();
         services.AddProblemDetails();
         return services;
+    }
+
+    /// <summary>
+    /// The inbox's worker and its settings, once per app: it idles unless an inbox store is registered, and each receiver
+    /// opts in (<c>Webhooks:{Receiver}:Inbox:Enabled</c>), validated against the store's presence at start.
+    /// </summary>
+    private static void AddInboxWorker(IServiceCollection services)
+    {
+        if (services.Any(service => service.ServiceType == typeof(WebhookInboxSignal)))
+        {
+            return;
+        }
+
+        services.AddSingleton<WebhookInboxSignal>();
+        services.AddOptions<WebhookInboxWorkerOptions>().BindConfiguration(WebhookInboxWorkerOptions.ConfigurationSection).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WebhookInboxWorkerOptions>, WebhookInboxWorkerOptionsValidator>();
+        services.AddSingleton<IValidateOptions<WebhookReceiverOptions>, WebhookInboxOptionsValidator>();
+        services.AddHostedService<WebhookInboxWorker>();
     }
 }

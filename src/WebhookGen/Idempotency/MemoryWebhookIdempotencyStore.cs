@@ -1,44 +1,89 @@
 using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace WebhookGen.Idempotency;
 
 /// <summary>
 /// The default <see cref="IWebhookIdempotencyStore"/>: in the process's memory, every entry expiring (a reservation after
-/// its timeout, a handled id after the retention), so it holds about deliveries per second × retention entries. Not shared between instances:
-/// for more than one, use <see cref="DistributedCacheWebhookIdempotencyStore"/>.
+/// its timeout, a handled id after the retention). Not shared between instances: for more than one, use
+/// <see cref="DistributedCacheWebhookIdempotencyStore"/>.
 /// </summary>
+/// <remarks>
+/// <para>
+/// Each key is one entry of a concurrent dictionary: reserving is an atomic add (or a compare-and-swap over an expired
+/// entry), so concurrent reservations of a key have one winner without a lock. Completing replaces the entry; releasing
+/// removes it only while it is still the reservation the token names.
+/// </para>
+/// <para>
+/// Memory is bounded by the retention: an expired entry is never reported, and expired entries are removed by a sweep
+/// over the store that runs at most once a minute, started (on the thread pool, so that no request waits for it) by the
+/// first call that finds one due; there is no timer. The store therefore holds at most the ids received within the last
+/// <see cref="WebhookIdempotencyOptions.Retention"/> plus one minute, each about 100 bytes plus twice the key's length
+/// (a key is <c>{Receiver}:{id}</c>): 100 deliveries a second with the default 24 hours is 8.6 million entries,
+/// about 2 GB with 36-character ids. Shorten the retention to what the sender's retries need, or use a distributed store,
+/// when that is too much.
+/// </para>
+/// </remarks>
 public sealed class MemoryWebhookIdempotencyStore : IWebhookIdempotencyStore, IDisposable
 {
-    private readonly MemoryCache _cache = new(new MemoryCacheOptions());
+    /// <summary>How often, at most, expired entries are swept.</summary>
+    internal static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
+
+    private readonly ConcurrentDictionary<string, Entry> _entries = new();
     private readonly TimeProvider _time;
-    private readonly object _gate = new();
+    private long _nextSweep;
+    private long _lastToken;
+    private volatile bool _disposed;
 
     /// <summary>Creates an empty store.</summary>
     /// <param name="timeProvider">The clock that decides expiry; <see cref="TimeProvider.System"/> when null.</param>
-    public MemoryWebhookIdempotencyStore(TimeProvider? timeProvider = null) => _time = timeProvider ?? TimeProvider.System;
+    public MemoryWebhookIdempotencyStore(TimeProvider? timeProvider = null)
+    {
+        _time = timeProvider ?? TimeProvider.System;
+        _nextSweep = Later(Now(), SweepInterval);
+    }
 
-    /// <summary>The number of entries held, expired ones not yet evicted included.</summary>
-    public int Count => _cache.Count;
+    /// <summary>The number of entries held, expired ones not yet swept included.</summary>
+    public int Count => _entries.Count;
 
     /// <inheritdoc />
     public ValueTask<WebhookIdempotencyReservation> TryReserveAsync(string key, TimeSpan reservationTimeout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
         IdempotencyEntry.ThrowIfNotPositive(reservationTimeout);
-        var now = _time.GetUtcNow();
-        lock (_gate)
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var now = Now();
+        SweepIfDue(now);
+        Entry? reservation = null;
+        while (true)
         {
-            if (_cache.TryGetValue(key, out IdempotencyEntry? entry) && entry is not null && entry.ExpiresAt > now)
+            if (_entries.TryGetValue(key, out var current))
             {
-                return new(entry.Completed ? WebhookIdempotencyReservation.Completed : WebhookIdempotencyReservation.InProgress);
+                if (current.ExpiresAt > now)
+                {
+                    return new(current.Token is null ? WebhookIdempotencyReservation.Completed : WebhookIdempotencyReservation.InProgress);
+                }
+
+                reservation ??= new Entry(NewToken(), Later(now, reservationTimeout));
+                if (_entries.TryUpdate(key, reservation, current))
+                {
+                    return new(WebhookIdempotencyReservation.Reserved(reservation.Token!));
+                }
+            }
+            else
+            {
+                reservation ??= new Entry(NewToken(), Later(now, reservationTimeout));
+                if (_entries.TryAdd(key, reservation))
+                {
+                    return new(WebhookIdempotencyReservation.Reserved(reservation.Token!));
+                }
             }
 
-            var token = Guid.NewGuid().ToString("N");
-            _cache.Set(key, new IdempotencyEntry(false, token, now + reservationTimeout), reservationTimeout);
-            return new(WebhookIdempotencyReservation.Reserved(token));
+            // Another call changed the key between the read and the write: look again.
         }
     }
 
@@ -47,11 +92,10 @@ public sealed class MemoryWebhookIdempotencyStore : IWebhookIdempotencyStore, ID
     {
         ArgumentNullException.ThrowIfNull(key);
         IdempotencyEntry.ThrowIfNotPositive(retention);
-        lock (_gate)
-        {
-            _cache.Set(key, new IdempotencyEntry(true, string.Empty, _time.GetUtcNow() + retention), retention);
-        }
-
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var now = Now();
+        SweepIfDue(now);
+        _entries[key] = new Entry(null, Later(now, retention));
         return ValueTask.CompletedTask;
     }
 
@@ -59,17 +103,67 @@ public sealed class MemoryWebhookIdempotencyStore : IWebhookIdempotencyStore, ID
     public ValueTask ReleaseAsync(string key, string token, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
-        lock (_gate)
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_entries.TryGetValue(key, out var current) && current.Token is { } held && string.Equals(held, token, StringComparison.Ordinal))
         {
-            if (_cache.TryGetValue(key, out IdempotencyEntry? entry) && entry is { Completed: false } && entry.Token == token)
-            {
-                _cache.Remove(key);
-            }
+            // Removes the entry only if it is still this reservation (entries compare by reference).
+            _ = _entries.TryRemove(KeyValuePair.Create(key, current));
         }
 
         return ValueTask.CompletedTask;
     }
 
     /// <inheritdoc />
-    public void Dispose() => _cache.Dispose();
+    public void Dispose()
+    {
+        _disposed = true;
+        _entries.Clear();
+    }
+
+    /// <summary>Removes the entries expired at <paramref name="now"/> (UTC ticks); returns how many.</summary>
+    internal int Sweep(long now)
+    {
+        var removed = 0;
+        foreach (var pair in _entries)
+        {
+            if (pair.Value.ExpiresAt <= now && _entries.TryRemove(pair))
+            {
+                removed++;
+            }
+        }
+
+        return removed;
+    }
+
+    /// <summary>Starts a sweep when one is due; of concurrent callers, the one that moves the due time on starts it.</summary>
+    private void SweepIfDue(long now)
+    {
+        var due = Volatile.Read(ref _nextSweep);
+        if (now < due || Interlocked.CompareExchange(ref _nextSweep, Later(now, SweepInterval), due) != due)
+        {
+            return;
+        }
+
+        _ = ThreadPool.UnsafeQueueUserWorkItem(static state => state.Store.Sweep(state.Now), (Store: this, Now: now), preferLocal: false);
+    }
+
+    private long Now() => _time.GetUtcNow().UtcTicks;
+
+    /// <summary><paramref name="now"/> plus <paramref name="duration"/>, in UTC ticks; never past the end of time.</summary>
+    private static long Later(long now, TimeSpan duration) =>
+        duration.Ticks >= DateTimeOffset.MaxValue.UtcTicks - now ? DateTimeOffset.MaxValue.UtcTicks : now + duration.Ticks;
+
+    /// <summary>
+    /// A token unique within this store, which is the only place a token is ever checked: a counter is as good as a GUID
+    /// here and cheaper to make.
+    /// </summary>
+    private string NewToken() => Interlocked.Increment(ref _lastToken).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A reservation (with its holder's token) or, with no token, a completed delivery; expiring at <see cref="ExpiresAt"/> (UTC ticks).</summary>
+    private sealed class Entry(string? token, long expiresAt)
+    {
+        public string? Token { get; } = token;
+
+        public long ExpiresAt { get; } = expiresAt;
+    }
 }

@@ -1,13 +1,12 @@
 using System;
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using WebhookGen.Diagnostics;
+using WebhookGen.Hosting;
 
 namespace WebhookGen.Idempotency;
 
@@ -54,20 +53,21 @@ internal static class WebhookIdempotencyGate
         receiverName + ":" + (id.Length <= MaxIdLength ? id : BodyDigestPrefix + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(id))));
 
     /// <summary>
-    /// Reserves the id. Returns the lease to complete or release, or null when the delivery has been answered here
-    /// (a repeat: 200; the same id in progress: 409 with Retry-After; the store failing: 503 with Retry-After), which
-    /// <paramref name="telemetry"/> records.
+    /// Reserves the delivery's id. Returns the lease to complete or release, or null when <paramref name="delivery"/> has
+    /// been answered here: a repeat (200), the same id in progress (409), the store failing (503, both with Retry-After).
+    /// A <see cref="ValueTask{TResult}"/>: with a store that answers synchronously (the in-memory one), nothing is allocated for it.
     /// </summary>
-    public static async Task<Lease?> EnterAsync(HttpContext httpContext, WebhookIdempotencyOptions options, ILogger logger, string receiverName, string eventName, string id, WebhookTelemetry telemetry)
+    public static async ValueTask<Lease?> EnterAsync(WebhookDelivery delivery, string id)
     {
-        var store = httpContext.RequestServices.GetRequiredService<IWebhookIdempotencyStore>();
-        var key = Key(receiverName, id);
+        var options = delivery.Options.Idempotency;
+        var store = delivery.HttpContext.RequestServices.GetRequiredService<IWebhookIdempotencyStore>();
+        var key = Key(delivery.Receiver.Name, id);
         WebhookIdempotencyReservation reservation;
         try
         {
-            reservation = await store.TryReserveAsync(key, options.ReservationTimeout, httpContext.RequestAborted).ConfigureAwait(false);
+            reservation = await store.TryReserveAsync(key, options.ReservationTimeout, delivery.Aborted).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (httpContext.RequestAborted.IsCancellationRequested)
+        catch (OperationCanceledException) when (delivery.Aborted.IsCancellationRequested)
         {
             return null;
         }
@@ -75,40 +75,26 @@ internal static class WebhookIdempotencyGate
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            IdempotencyLog.ReserveFailed(logger, receiverName, eventName, id, exception);
-            telemetry.Rejected(WebhookRejectionReason.IdempotencyUnavailable);
-            Answer(httpContext, StatusCodes.Status503ServiceUnavailable, options.InProgressRetryAfter);
+            IdempotencyLog.ReserveFailed(delivery.Logger, delivery.Receiver.Name, delivery.Name, id, exception);
+            delivery.AnswerUnavailable(WebhookRejectionReason.IdempotencyUnavailable, options.InProgressRetryAfter);
             return null;
         }
 
         switch (reservation.Status)
         {
             case WebhookIdempotencyStatus.Reserved when reservation.Token is { } token:
-                return new Lease(store, options, logger, receiverName, eventName, id, key, token);
+                return new Lease(store, delivery, id, key, token);
             case WebhookIdempotencyStatus.Completed:
-                IdempotencyLog.Duplicate(logger, receiverName, eventName, id);
-                telemetry.Duplicate();
-                Answer(httpContext, StatusCodes.Status200OK, retryAfter: null);
+                delivery.AnswerDuplicate(id);
                 return null;
             default:
-                IdempotencyLog.InProgress(logger, receiverName, eventName, id);
-                telemetry.InProgress();
-                Answer(httpContext, StatusCodes.Status409Conflict, options.InProgressRetryAfter);
+                delivery.AnswerInProgress(id);
                 return null;
-        }
-    }
-
-    private static void Answer(HttpContext httpContext, int statusCode, TimeSpan? retryAfter)
-    {
-        httpContext.Response.StatusCode = statusCode;
-        if (retryAfter is { } delay)
-        {
-            httpContext.Response.Headers.RetryAfter = ((long)Math.Ceiling(delay.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         }
     }
 
     /// <summary>A held reservation. Neither method throws: a store failure is logged, and the reservation lapses on its own.</summary>
-    internal sealed class Lease(IWebhookIdempotencyStore store, WebhookIdempotencyOptions options, ILogger logger, string receiverName, string eventName, string id, string key, string token)
+    internal sealed class Lease(IWebhookIdempotencyStore store, WebhookDelivery delivery, string id, string key, string token)
     {
         /// <summary>Completes the reservation when <paramref name="statusCode"/> is 2xx, releases it otherwise.</summary>
         public ValueTask EndAsync(int statusCode) =>
@@ -118,13 +104,13 @@ internal static class WebhookIdempotencyGate
         {
             try
             {
-                await store.CompleteAsync(key, token, options.Retention, CancellationToken.None).ConfigureAwait(false);
+                await store.CompleteAsync(key, token, delivery.Options.Idempotency.Retention, CancellationToken.None).ConfigureAwait(false);
             }
 #pragma warning disable CA1031 // The handler has run; its answer stands.
             catch (Exception exception)
 #pragma warning restore CA1031
             {
-                IdempotencyLog.CompleteFailed(logger, receiverName, eventName, id, exception);
+                IdempotencyLog.CompleteFailed(delivery.Logger, delivery.Receiver.Name, delivery.Name, id, exception);
             }
         }
 
@@ -138,7 +124,7 @@ internal static class WebhookIdempotencyGate
             catch (Exception exception)
 #pragma warning restore CA1031
             {
-                IdempotencyLog.ReleaseFailed(logger, receiverName, eventName, id, exception);
+                IdempotencyLog.ReleaseFailed(delivery.Logger, delivery.Receiver.Name, delivery.Name, id, exception);
             }
         }
     }

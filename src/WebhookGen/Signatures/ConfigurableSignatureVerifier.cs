@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -25,6 +26,10 @@ public sealed class ConfigurableSignatureVerifier : IWebhookSignatureVerifier
     /// <summary>The prefix Standard Webhooks and Svix put before a base64 secret.</summary>
     internal const string WhsecPrefix = "whsec_";
     private const int MaxTimestampDigits = 12;
+
+    // Keys and MACs up to these sizes are kept on the stack (8 SHA-512 MACs; a key of 256 bytes); larger ones are pooled.
+    private const int StackMacBytes = 8 * HmacAlgorithms.MaxHashSize;
+    private const int StackKeyBytes = 256;
 
     private readonly int _hashSize;
     private readonly byte[] _contentSeparator;
@@ -111,54 +116,86 @@ public sealed class ConfigurableSignatureVerifier : IWebhookSignatureVerifier
     public static byte[]? DecodeSecret(string secret, SecretEncoding encoding)
     {
         ArgumentNullException.ThrowIfNull(secret);
+        var key = new byte[MaxKeyLength(secret, encoding)];
+        return TryDecodeSecret(secret, encoding, key, out var written) ? key[..written] : null;
+    }
+
+    /// <summary>How many bytes <see cref="TryDecodeSecret"/> may write for <paramref name="secret"/>.</summary>
+    private static int MaxKeyLength(string secret, SecretEncoding encoding) =>
+        encoding == SecretEncoding.WhsecBase64 ? WhsecText(secret).Length : Encoding.UTF8.GetByteCount(secret);
+
+    /// <summary>Writes the key <paramref name="secret"/> stands for to <paramref name="destination"/>; false when it is not valid in <paramref name="encoding"/>.</summary>
+    private static bool TryDecodeSecret(string secret, SecretEncoding encoding, Span<byte> destination, out int written)
+    {
         if (encoding != SecretEncoding.WhsecBase64)
         {
-            return Encoding.UTF8.GetBytes(secret);
+            written = Encoding.UTF8.GetBytes(secret, destination);
+            return true;
         }
 
-        var text = secret.StartsWith(WhsecPrefix, StringComparison.Ordinal) ? secret.AsSpan(WhsecPrefix.Length) : secret.AsSpan();
-        var key = new byte[text.Length];
-        if (text.IsEmpty || !Convert.TryFromBase64Chars(text, key, out var written) || written == 0)
+        var text = WhsecText(secret);
+        if (!text.IsEmpty && Convert.TryFromBase64Chars(text, destination, out written) && written > 0)
         {
-            return null;
+            return true;
         }
 
-        return key[..written];
+        written = 0;
+        return false;
     }
+
+    private static ReadOnlySpan<char> WhsecText(string secret) =>
+        secret.StartsWith(WhsecPrefix, StringComparison.Ordinal) ? secret.AsSpan(WhsecPrefix.Length) : secret.AsSpan();
 
     private SignatureVerificationResult Match(StringValues values, ReadOnlySpan<byte> body, IReadOnlyList<string> secrets, string? id, string? timestamp)
     {
         // Room for a base64 value that decodes to a little more than the largest MAC: longer values fail to decode.
         Span<byte> buffer = stackalloc byte[HmacAlgorithms.MaxHashSize + 3];
-        byte[]? expected = null;
+        var macsLength = secrets.Count * _hashSize;
+        byte[]? rented = null;
+        var macs = macsLength <= StackMacBytes ? stackalloc byte[macsLength] : (rented = ArrayPool<byte>.Shared.Rent(macsLength));
+        var computed = -1;
         var sawSignature = false;
         var sawWellFormed = false;
-        foreach (var value in values)
+        try
         {
-            var rest = value.AsSpan();
-            while (!rest.IsEmpty)
+            foreach (var value in values)
             {
-                var candidate = NextEntry(ref rest);
-                if (candidate.IsEmpty || IsTimestampEntry(candidate))
+                var rest = value.AsSpan();
+                while (!rest.IsEmpty)
                 {
-                    continue;
-                }
-
-                sawSignature = true;
-                if (!TryReadSignature(candidate, buffer, out var actual))
-                {
-                    continue;
-                }
-
-                sawWellFormed = true;
-                expected ??= ComputeMacs(secrets, body, id, timestamp);
-                for (var offset = 0; offset < expected.Length; offset += _hashSize)
-                {
-                    if (CryptographicOperations.FixedTimeEquals(expected.AsSpan(offset, _hashSize), buffer[..actual]))
+                    var candidate = NextEntry(ref rest);
+                    if (candidate.IsEmpty || IsTimestampEntry(candidate))
                     {
-                        return SignatureVerificationResult.Valid;
+                        continue;
+                    }
+
+                    sawSignature = true;
+                    if (!TryReadSignature(candidate, buffer, out var actual))
+                    {
+                        continue;
+                    }
+
+                    sawWellFormed = true;
+                    if (computed < 0)
+                    {
+                        computed = ComputeMacs(secrets, body, id, timestamp, macs);
+                    }
+
+                    for (var offset = 0; offset < computed * _hashSize; offset += _hashSize)
+                    {
+                        if (CryptographicOperations.FixedTimeEquals(macs.Slice(offset, _hashSize), buffer[..actual]))
+                        {
+                            return SignatureVerificationResult.Valid;
+                        }
                     }
                 }
+            }
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented, clearArray: true);
             }
         }
 
@@ -232,7 +269,7 @@ public sealed class ConfigurableSignatureVerifier : IWebhookSignatureVerifier
     private static bool TryParseTimestamp(string text, out long seconds)
     {
         seconds = 0;
-        if (text.Length is 0 or > MaxTimestampDigits || !text.All(char.IsAsciiDigit))
+        if (text.Length is 0 or > MaxTimestampDigits || text.AsSpan().IndexOfAnyExceptInRange('0', '9') >= 0)
         {
             return false;
         }
@@ -273,23 +310,40 @@ public sealed class ConfigurableSignatureVerifier : IWebhookSignatureVerifier
             return true;
         }
 
-        if (text.Length != _hashSize * 2)
+        if (text.Length != _hashSize * 2 || !TryDecodeHex(text, buffer[.._hashSize]))
         {
             return false;
         }
 
-        foreach (var c in text)
-        {
-            if (!char.IsAsciiHexDigit(c))
-            {
-                return false;
-            }
-        }
-
-        Convert.FromHexString(text).CopyTo(buffer);
         length = _hashSize;
         return true;
     }
+
+    /// <summary>Decodes hex of either case, exactly two characters per byte of <paramref name="destination"/>.</summary>
+    private static bool TryDecodeHex(ReadOnlySpan<char> text, Span<byte> destination)
+    {
+        for (var i = 0; i < destination.Length; i++)
+        {
+            var high = HexValue(text[2 * i]);
+            var low = HexValue(text[(2 * i) + 1]);
+            if ((high | low) < 0)
+            {
+                return false;
+            }
+
+            destination[i] = (byte)((high << 4) | low);
+        }
+
+        return true;
+    }
+
+    private static int HexValue(char c) => c switch
+    {
+        >= '0' and <= '9' => c - '0',
+        >= 'a' and <= 'f' => c - 'a' + 10,
+        >= 'A' and <= 'F' => c - 'A' + 10,
+        _ => -1,
+    };
 
     /// <summary>Strips <paramref name="prefix"/> from the start of <paramref name="entry"/>, ignoring ASCII case and white space.</summary>
     private static bool TryStripPrefix(ReadOnlySpan<char> entry, string prefix, out ReadOnlySpan<char> rest)
@@ -320,30 +374,38 @@ public sealed class ConfigurableSignatureVerifier : IWebhookSignatureVerifier
         return true;
     }
 
-    /// <summary>The MAC under each usable secret, back to back; a secret that is not a valid key adds none.</summary>
-    private byte[] ComputeMacs(IReadOnlyList<string> secrets, ReadOnlySpan<byte> body, string? id, string? timestamp)
+    /// <summary>
+    /// Writes the MAC under each usable secret to <paramref name="macs"/>, back to back, and returns how many; a secret
+    /// that is not a valid key adds none. Each key lives on the stack (or in a pooled array) and is zeroed after use.
+    /// </summary>
+    private int ComputeMacs(IReadOnlyList<string> secrets, ReadOnlySpan<byte> body, string? id, string? timestamp, Span<byte> macs)
     {
-        var macs = new byte[secrets.Count * _hashSize];
+        Span<byte> stackKey = stackalloc byte[StackKeyBytes];
         var count = 0;
         for (var i = 0; i < secrets.Count; i++)
         {
-            var key = DecodeSecret(secrets[i], Scheme.SecretEncoding);
-            if (key is null)
-            {
-                continue;
-            }
-
+            var secret = secrets[i];
+            var keyLength = MaxKeyLength(secret, Scheme.SecretEncoding);
+            var rented = keyLength <= StackKeyBytes ? null : ArrayPool<byte>.Shared.Rent(keyLength);
+            var key = rented is null ? stackKey[..keyLength] : rented.AsSpan(0, keyLength);
             try
             {
-                SignatureMac.Compute(Scheme.Algorithm, _parts, _contentSeparator, key, body, id, timestamp, macs.AsSpan(count * _hashSize, _hashSize));
-                count++;
+                if (TryDecodeSecret(secret, Scheme.SecretEncoding, key, out var written))
+                {
+                    SignatureMac.Compute(Scheme.Algorithm, _parts, _contentSeparator, key[..written], body, id, timestamp, macs.Slice(count * _hashSize, _hashSize));
+                    count++;
+                }
             }
             finally
             {
                 CryptographicOperations.ZeroMemory(key);
+                if (rented is not null)
+                {
+                    ArrayPool<byte>.Shared.Return(rented);
+                }
             }
         }
 
-        return count == secrets.Count ? macs : macs[..(count * _hashSize)];
+        return count;
     }
 }

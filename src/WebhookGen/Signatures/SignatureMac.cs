@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -18,7 +19,7 @@ internal static class SignatureMac
         HmacAlgorithm algorithm,
         ReadOnlySpan<SignedContentPart> parts,
         ReadOnlySpan<byte> contentSeparator,
-        byte[] key,
+        ReadOnlySpan<byte> key,
         ReadOnlySpan<byte> body,
         string? id,
         string? timestamp,
@@ -48,10 +49,10 @@ internal static class SignatureMac
             switch (parts[i])
             {
                 case SignedContentPart.Id:
-                    hmac.AppendData(Encoding.UTF8.GetBytes(id ?? string.Empty));
+                    AppendText(hmac, id, Encoding.UTF8);
                     break;
                 case SignedContentPart.Timestamp:
-                    hmac.AppendData(Encoding.ASCII.GetBytes(timestamp ?? string.Empty));
+                    AppendText(hmac, timestamp, Encoding.ASCII);
                     break;
                 default:
                     hmac.AppendData(body);
@@ -60,6 +61,21 @@ internal static class SignatureMac
         }
 
         _ = hmac.GetHashAndReset(destination);
+    }
+
+    /// <summary>Appends <paramref name="text"/> in <paramref name="encoding"/>, through the stack when short, else a pooled array.</summary>
+    private static void AppendText(IncrementalHash hmac, string? text, Encoding encoding)
+    {
+        const int StackBytes = 256;
+        text ??= string.Empty;
+        var length = encoding.GetMaxByteCount(text.Length);
+        var rented = length <= StackBytes ? null : ArrayPool<byte>.Shared.Rent(length);
+        var bytes = rented ?? stackalloc byte[StackBytes];
+        hmac.AppendData(bytes[..encoding.GetBytes(text, bytes)]);
+        if (rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 
     /// <summary>A MAC as a sender writes it: lower-case hex or standard, padded base64.</summary>

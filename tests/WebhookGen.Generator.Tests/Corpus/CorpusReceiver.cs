@@ -79,7 +79,7 @@ internal static class CorpusReceiver
             text.Append("    public partial global::System.Threading.Tasks.ValueTask<global::WebhookGen.WebhookResult> ")
                 .Append(handler.Identifier.Text)
                 .Append(handler.ParameterList.WithoutTrivia().ToString())
-                .Append("\n    {\n        context.HttpContext.Response.Headers[")
+                .Append("\n    {\n        context.HttpContext!.Response.Headers[")
                 .Append(SymbolDisplay.FormatLiteral(HandlerHeader, quote: true))
                 .Append("] = ")
                 .Append(SymbolDisplay.FormatLiteral(handler.Identifier.Text, quote: true))

@@ -33,6 +33,12 @@ public sealed record Delivery(
 {
     /// <summary>The delivery's <see cref="WebhookContext.Drift"/>, as the handler saw it (recorded by the gridX receiver).</summary>
     public IReadOnlyList<PayloadDrift> Drift { get; init; } = [];
+
+    /// <summary>The delivery's <see cref="WebhookContext.Attempt"/> (recorded by the gridX receiver).</summary>
+    public int Attempt { get; init; } = 1;
+
+    /// <summary>Whether the handler ran inside the request (<see cref="WebhookContext.HttpContext"/> set) rather than from the inbox.</summary>
+    public bool InRequest { get; init; } = true;
 }
 
 /// <summary>

@@ -51,7 +51,7 @@ public partial class GridXReceiver(DeliveryRecorder recorder)
             payload,
             context.EventId,
             context.Headers[DeliveryHeaderName].ToString(),
-            context.Body.ToArray()) { Drift = context.Drift });
+            context.Body.ToArray()) { Drift = context.Drift, Attempt = context.Attempt, InRequest = context.HttpContext is not null });
 
         return recorder.Behavior switch
         {

@@ -39,6 +39,11 @@ public sealed class WebhookTelemetryTests
             ("webhookgen.deliveries.received", "{delivery}"),
             ("webhookgen.deliveries.rejected", "{delivery}"),
             ("webhookgen.handler.duration", "s"),
+            ("webhookgen.inbox.attempts", "{attempt}"),
+            ("webhookgen.inbox.dead_letters", "{delivery}"),
+            ("webhookgen.inbox.depth", "{delivery}"),
+            ("webhookgen.inbox.enqueued", "{delivery}"),
+            ("webhookgen.inbox.oldest_age", "s"),
             ("webhookgen.payload.drift", "{member}"),
         ]);
         WebhookMetrics.HandlerDuration.ShouldBeOfType<Histogram<double>>();
