@@ -119,7 +119,7 @@ public sealed class InboxReceiverTests : IDisposable
         await response.ShouldHaveStatusAsync(HttpStatusCode.OK);
         await EventuallyAsync(() => StatsAsync(host).Result.Pending == 0 && host.Recorder.Deliveries.Count == 3, "the third attempt succeeds");
         host.Recorder.Deliveries.Select(d => d.Attempt).ShouldBe([1, 2, 3]);
-        host.Logs.Entries.Count(e => e.EventId.Name == "RetryScheduled").ShouldBe(2, "each retry is logged with its delay");
+        await EventuallyAsync(() => host.Logs.Entries.Count(e => e.EventId.Name == "RetryScheduled") == 2, "each retry is logged with its delay");
         (await StatsAsync(host)).DeadLetters.ShouldBe(0);
     }
 
@@ -139,7 +139,7 @@ public sealed class InboxReceiverTests : IDisposable
         dead.Reason.ShouldBe("threw " + typeof(HandlerFailureException).FullName);
         dead.Message.EventName.ShouldBe(Payloads.ApplianceOffline.Name);
         host.Recorder.Deliveries.Count.ShouldBe(2);
-        host.Logs.Entries.ShouldContain(e => e.EventId.Name == "DeadLettered" && e.Level == LogLevel.Error);
+        await EventuallyAsync(() => host.Logs.Entries.Any(e => e.EventId.Name == "DeadLettered" && e.Level == LogLevel.Error), "the dead letter is logged after it is stored");
         (await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync()).Status.ShouldBe(HealthStatus.Degraded);
 
         host.Recorder.Behavior = HandlerBehavior.Ok;
@@ -208,7 +208,7 @@ public sealed class InboxReceiverTests : IDisposable
 
         refused.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
         refused.Headers.RetryAfter!.Delta.ShouldBe(TimeSpan.FromSeconds(10));
-        host.Logs.Entries.ShouldContain(e => e.EventId.Name == "EnqueueFailed");
+        await EventuallyAsync(() => host.Logs.Entries.Any(e => e.EventId.Name == "EnqueueFailed"), "the store's failure is logged");
         failing.Fail = false;
         await (await host.PostSignedAsync(Payloads.EvPlugged.Path, body)).ShouldHaveStatusAsync(HttpStatusCode.OK);
         failing.Enqueued.ShouldBe(1, "the failed attempt released its claim, so the retry was stored, not answered as a duplicate");
