@@ -37,6 +37,9 @@ public sealed record Delivery(
     /// <summary>The delivery's <see cref="WebhookContext.Attempt"/> (recorded by the gridX receiver).</summary>
     public int Attempt { get; init; } = 1;
 
+    /// <summary>The delivery's <see cref="WebhookContext.DeliveryId"/>, the sender's label (recorded by the style receivers).</summary>
+    public string? DeliveryId { get; init; }
+
     /// <summary>Whether the handler ran inside the request (<see cref="WebhookContext.HttpContext"/> set) rather than from the inbox.</summary>
     public bool InRequest { get; init; } = true;
 }

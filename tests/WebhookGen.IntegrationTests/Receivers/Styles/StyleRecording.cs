@@ -28,6 +28,9 @@ public static class StyleRecording
             context.Body.ToArray())
         {
             Drift = context.Drift,
+            DeliveryId = context.DeliveryId,
+            Attempt = context.Attempt,
+            InRequest = context.HttpContext is not null,
         });
 
         return recorder.Behavior switch
