@@ -188,6 +188,25 @@ internal readonly record struct WebhookTelemetry(string Receiver, string? Event,
         }
     }
 
+    /// <summary>The handler answered <paramref name="statusCode"/>: its duration recorded (with the status when a 5xx), its span closed.</summary>
+    public void HandlerAnswered(Activity? handlerSpan, long startTimestamp, int statusCode)
+    {
+        HandlerRan(startTimestamp, statusCode >= 500 ? statusCode.ToString(CultureInfo.InvariantCulture) : null);
+        handlerSpan?.SetTag(WebhookTags.StatusCode, statusCode).Dispose();
+    }
+
+    /// <summary>
+    /// The handler threw: its duration, its span and the failure recorded by the exception's type only (its message is
+    /// the handler's and may carry payload values).
+    /// </summary>
+    public void HandlerThrew(Activity? handlerSpan, long startTimestamp, Exception exception)
+    {
+        var errorType = exception.GetType().FullName ?? nameof(Exception);
+        HandlerRan(startTimestamp, errorType);
+        handlerSpan?.SetStatus(ActivityStatusCode.Error).SetTag(WebhookTags.ErrorType, errorType).Dispose();
+        Failed(errorType);
+    }
+
     /// <summary>Starts the span of the handler's call, a child of the delivery's; null when nobody listens.</summary>
     public Activity? StartHandler()
     {

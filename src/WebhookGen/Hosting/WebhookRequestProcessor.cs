@@ -1,12 +1,10 @@
 using System;
 using System.Buffers;
 using System.Diagnostics;
-using System.Globalization;
 using System.IO;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using WebhookGen.Diagnostics;
 using WebhookGen.Idempotency;
 using WebhookGen.Inbox;
 using WebhookGen.Json;
@@ -201,8 +199,7 @@ internal static class WebhookRequestProcessor
         {
             var handler = delivery.HttpContext.RequestServices.GetRequiredService<TReceiver>();
             result = await descriptor.Handle(handler, payload, context, delivery.Aborted).ConfigureAwait(false);
-            telemetry.HandlerRan(started, result.StatusCode >= 500 ? result.StatusCode.ToString(CultureInfo.InvariantCulture) : null);
-            handlerSpan?.SetTag(WebhookTags.StatusCode, result.StatusCode).Dispose();
+            telemetry.HandlerAnswered(handlerSpan, started, result.StatusCode);
         }
         catch (OperationCanceledException) when (delivery.Aborted.IsCancellationRequested)
         {
@@ -214,11 +211,7 @@ internal static class WebhookRequestProcessor
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            // The exception's type only: its message is the handler's and may carry payload values.
-            var errorType = exception.GetType().FullName ?? nameof(Exception);
-            telemetry.HandlerRan(started, errorType);
-            handlerSpan?.SetStatus(ActivityStatusCode.Error).SetTag(WebhookTags.ErrorType, errorType).Dispose();
-            telemetry.Failed(errorType);
+            telemetry.HandlerThrew(handlerSpan, started, exception);
 
             // Released before answering, so that the sender's retry is processed rather than met with 409.
             await ReleaseAsync(lease).ConfigureAwait(false);

@@ -181,8 +181,7 @@ internal sealed class WebhookInboxWorker(
             await using (scope.ConfigureAwait(false))
             {
                 var result = await evt.RunQueuedAsync(scope.ServiceProvider, message, lease.Attempt, options.PayloadReading, timeout.Token).ConfigureAwait(false);
-                telemetry.HandlerRan(started, result.StatusCode >= 500 ? result.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
-                handlerSpan?.SetTag(WebhookTags.StatusCode, result.StatusCode).Dispose();
+                telemetry.HandlerAnswered(handlerSpan, started, result.StatusCode);
                 telemetry.Answered(result.StatusCode);
                 outcome = WebhookInboxOutcome.Of(result, lease.Attempt, options.Inbox, timeProvider.GetUtcNow());
                 if (outcome.Kind == WebhookInboxOutcomeKind.Complete)
@@ -207,10 +206,7 @@ internal sealed class WebhookInboxWorker(
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            var errorType = exception.GetType().FullName ?? nameof(Exception);
-            telemetry.HandlerRan(started, errorType);
-            handlerSpan?.SetStatus(ActivityStatusCode.Error).SetTag(WebhookTags.ErrorType, errorType).Dispose();
-            telemetry.Failed(errorType);
+            telemetry.HandlerThrew(handlerSpan, started, exception);
             InboxLog.HandlerFailed(logger, message.ReceiverName, message.EventName, message.Id, lease.Attempt, RedactedException.For(exception, options.GetSecrets()));
             outcome = WebhookInboxOutcome.Of(exception, lease.Attempt, options.Inbox, timeProvider.GetUtcNow());
         }
