@@ -1,6 +1,8 @@
 using Fleet;
 using WebhookGen.Idempotency;
+using WebhookGen.Inbox;
 using WebhookGen.Redis;
+using WebhookGen.Sqlite;
 
 // A Standard Webhooks receiver run as its own process by the fleet tests (tests/WebhookGen.IntegrationTests/Fleet):
 // several instances share one Redis, one is killed with SIGKILL and restarted, and the handled log says what each ran.
@@ -16,6 +18,11 @@ using WebhookGen.Redis;
 //                                            line and again after it (default 0)
 //   Fleet:HandledLogSync                     "fsync" (default): each line is written and flushed to disk before the
 //                                            handler returns; "write": written to the OS (enough to survive SIGKILL)
+//   Fleet:Inbox                              "sqlite" or "redis": the durable inbox's store (turn the inbox on with
+//                                            Webhooks:FleetReceiver:Inbox:Enabled=true); unset: no inbox store
+//   Fleet:InboxPath                          the SQLite inbox's file
+//   Fleet:HeldLog                            when set, every handler appends "{webhook-id} {pid} {attempt}" to this file
+//                                            and then never returns: a handler in progress when the process is killed
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
 // Defaults in code, below every other source: an appsettings.json would be copied into the test project's output
@@ -42,6 +49,25 @@ if (!string.IsNullOrWhiteSpace(redis))
     });
 }
 
+switch (fleet["Inbox"])
+{
+    case null or "":
+        break;
+    case "sqlite":
+        builder.Services.AddWebhookSqliteInbox(o => o.Path = fleet["InboxPath"] is { Length: > 0 } file ? file : throw new InvalidOperationException("Set Fleet:InboxPath to the SQLite inbox's file."));
+        break;
+    case "redis":
+        builder.Services.AddWebhookRedisInbox(o =>
+        {
+            o.Configuration = redis is { Length: > 0 } ? redis : throw new InvalidOperationException("Set Fleet:Redis for the Redis inbox.");
+            o.KeyPrefix = fleet["KeyPrefix"] is { Length: > 0 } prefix ? prefix : "webhookgen:fleet:";
+        });
+        break;
+    case var other:
+        throw new InvalidOperationException($"Fleet:Inbox is '{other}': use 'sqlite' or 'redis', or leave it unset.");
+}
+
+builder.Services.AddSingleton(_ => new HeldHandlers(fleet["HeldLog"]));
 builder.Services.AddSingleton(_ => new HandledLog(
     fleet["HandledLog"] is { Length: > 0 } path ? path : throw new InvalidOperationException("Set Fleet:HandledLog to the file handled deliveries are appended to."),
     !string.Equals(fleet["HandledLogSync"], "write", StringComparison.OrdinalIgnoreCase),
@@ -54,13 +80,14 @@ var app = builder.Build();
 app.MapFleetReceiver();
 
 var store = app.Services.GetRequiredService<IWebhookIdempotencyStore>().GetType().Name;
+var inbox = app.Services.GetService<IWebhookInboxStore>()?.GetType().Name ?? "none";
 app.MapGet("/healthz", () => Results.Text("ok " + store));
 
 await app.StartAsync().ConfigureAwait(false);
 
 // Built and started: the handled log is open, the port is bound. The tests wait for this line.
 app.Services.GetRequiredService<HandledLog>();
-Console.Out.WriteLine($"FLEET-READY pid={Environment.ProcessId} store={store} urls={string.Join(",", app.Urls)}");
+Console.Out.WriteLine($"FLEET-READY pid={Environment.ProcessId} store={store} inbox={inbox} urls={string.Join(",", app.Urls)}");
 Console.Out.Flush();
 
 await app.WaitForShutdownAsync().ConfigureAwait(false);

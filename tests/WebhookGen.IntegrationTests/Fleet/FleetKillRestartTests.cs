@@ -64,8 +64,7 @@ public sealed class FleetKillRestartTests(RedisServer redis, ITestOutputHelper o
     /// <summary>A delivery not accepted this long after its first attempt counts as lost.</summary>
     private static readonly TimeSpan GiveUpAfter = TimeSpan.FromSeconds(45);
 
-    private readonly string _directory = CreateLogDirectory();
-    private readonly List<FleetReceiverProcess> _processes = [];
+    private readonly FleetWorkspace _workspace = new();
 
     [Fact]
     public async Task Two_instances_on_one_Redis_handle_each_of_20000_deliveries_once_through_a_SIGKILL_and_a_restart()
@@ -74,7 +73,7 @@ public sealed class FleetKillRestartTests(RedisServer redis, ITestOutputHelper o
         var secret = StandardWebhooksSigner.NewSecret();
         var run = Guid.NewGuid().ToString("N")[..8];
         var prefix = "fleet-" + run + ":";
-        FleetReceiverSettings Settings(int port, string log) => new(port, secret, Path.Combine(_directory, log))
+        FleetReceiverSettings Settings(int port, string log) => new(port, secret, _workspace.PathOf(log))
         {
             Redis = redis.Configuration,
             KeyPrefix = prefix,
@@ -254,7 +253,7 @@ public sealed class FleetKillRestartTests(RedisServer redis, ITestOutputHelper o
         var violations = twice.Except(honest).Select(d => $"{d.Id} handled by {string.Join(", ", handled[d.Id])}" + (answeredByKilled[d.Index] ? " (answered 2xx by the killed instance)" : string.Empty)).ToList();
 
         var report = new StringBuilder()
-            .AppendLine(CultureInfo.InvariantCulture, $"Redis {redis.Configuration}, two receiver processes (pids {instances[0].Id}, {killed.Id}); logs in {_directory}")
+            .AppendLine(CultureInfo.InvariantCulture, $"Redis {redis.Configuration}, two receiver processes (pids {instances[0].Id}, {killed.Id}); logs in {_workspace.Directory}")
             .AppendLine(CultureInfo.InvariantCulture, $"Deliveries: {Deliveries:N0} distinct ids + {Deliveries / DuplicateEvery:N0} duplicates sent to both instances at once = {sends.Count:N0} sends, {InFlight} in flight, handler delays 0–{HandlerDelayMs} ms before and after the handled line")
             .AppendLine(CultureInfo.InvariantCulture, $"Attempts: {stats.Attempts:N0} ({stats.Attempts - sends.Count:N0} retries: {stats.ConnectionFailures:N0} connection failures, {stats.Conflicts:N0} × 409, {stats.Unavailable:N0} × 503, unexpected {Describe(stats.Unexpected)})")
             .AppendLine(CultureInfo.InvariantCulture, $"Kill: SIGKILL to pid {killed.Id} before delivery {Deliveries / 3:N0}, at {(killedAt - started).TotalSeconds:F2} s into sending, {inFlightOnVictimAtKill} requests in flight on it; {stats.FailedOnKilledInstance} of its requests failed (in flight at the kill, or sent just as it died)")
@@ -285,7 +284,7 @@ public sealed class FleetKillRestartTests(RedisServer redis, ITestOutputHelper o
     public async Task Without_Redis_the_receiver_keeps_the_in_memory_default_store()
     {
         var secret = StandardWebhooksSigner.NewSecret();
-        var log = Path.Combine(_directory, "in-memory.log");
+        var log = _workspace.PathOf("in-memory.log");
         var receiver = await StartAsync(new FleetReceiverSettings(FleetReceiverProcess.FreePort(), secret, log));
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
 
@@ -304,35 +303,9 @@ public sealed class FleetKillRestartTests(RedisServer redis, ITestOutputHelper o
         (await File.ReadAllLinesAsync(log)).ShouldBe(new[] { delivery.Id + " " + receiver.Id.ToString(CultureInfo.InvariantCulture) });
     }
 
-    public void Dispose()
-    {
-        foreach (var process in _processes)
-        {
-            process.Dispose();
-        }
+    public void Dispose() => _workspace.Dispose();
 
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-    }
-
-    private async Task<FleetReceiverProcess> StartAsync(FleetReceiverSettings settings)
-    {
-        var process = await FleetReceiverProcess.StartAsync(settings);
-        lock (_processes)
-        {
-            _processes.Add(process);
-        }
-
-        return process;
-    }
+    private Task<FleetReceiverProcess> StartAsync(FleetReceiverSettings settings) => _workspace.StartAsync(settings);
 
     /// <summary>20 ms, doubling, at most 500 ms and at most the receiver's <c>Retry-After</c>, with jitter.</summary>
     private static TimeSpan Backoff(int attempt, TimeSpan? retryAfter)
@@ -350,27 +323,6 @@ public sealed class FleetKillRestartTests(RedisServer redis, ITestOutputHelper o
 
     private static string Describe(ConcurrentDictionary<int, int> statuses) =>
         statuses.IsEmpty ? "none" : string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Value} × {s.Key}"));
-
-    /// <summary>The handled logs are flushed to disk per line: on tmpfs when there is one, so that the disk does not set the pace.</summary>
-    private static string CreateLogDirectory()
-    {
-        var name = "webhookgen-fleet-" + Guid.NewGuid().ToString("N");
-        if (OperatingSystem.IsLinux() && Directory.Exists("/dev/shm"))
-        {
-            try
-            {
-                return Directory.CreateDirectory(Path.Combine("/dev/shm", name)).FullName;
-            }
-            catch (IOException)
-            {
-            }
-            catch (UnauthorizedAccessException)
-            {
-            }
-        }
-
-        return Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), name)).FullName;
-    }
 
     private sealed class SenderStats
     {

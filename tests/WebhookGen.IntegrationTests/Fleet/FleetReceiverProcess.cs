@@ -25,6 +25,21 @@ public sealed record FleetReceiverSettings(int Port, string Secret, string Handl
     public TimeSpan ReservationTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
     public TimeSpan InProgressRetryAfter { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary><c>sqlite</c> or <c>redis</c> (with <see cref="Redis"/>): the durable inbox on, on that store; null: handlers run in the request.</summary>
+    public string? Inbox { get; init; }
+
+    /// <summary>The SQLite inbox's file.</summary>
+    public string? InboxPath { get; init; }
+
+    /// <summary>How long an inbox run may take before its lease lapses and another worker takes the delivery.</summary>
+    public TimeSpan InboxLeaseDuration { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How many handlers the inbox's worker runs at once.</summary>
+    public int InboxConcurrency { get; init; } = 4;
+
+    /// <summary>When set, every handler records its start here and never returns (see tests/WebhookGen.FleetReceiver/HeldHandlers.cs).</summary>
+    public string? HeldLog { get; init; }
 }
 
 /// <summary>
@@ -67,6 +82,24 @@ public sealed class FleetReceiverProcess : IDisposable
         {
             arguments.Add("--Fleet:Redis=" + settings.Redis);
             arguments.Add("--Fleet:KeyPrefix=" + settings.KeyPrefix);
+        }
+
+        if (settings.Inbox is not null)
+        {
+            arguments.Add("--Fleet:Inbox=" + settings.Inbox);
+            arguments.Add("--Webhooks:FleetReceiver:Inbox:Enabled=true");
+            arguments.Add("--Webhooks:Inbox:Concurrency=" + settings.InboxConcurrency.ToString(CultureInfo.InvariantCulture));
+            arguments.Add("--Webhooks:Inbox:LeaseDuration=" + settings.InboxLeaseDuration.ToString("c", CultureInfo.InvariantCulture));
+            arguments.Add("--Webhooks:Inbox:PollInterval=00:00:00.200");
+            if (settings.InboxPath is not null)
+            {
+                arguments.Add("--Fleet:InboxPath=" + settings.InboxPath);
+            }
+        }
+
+        if (settings.HeldLog is not null)
+        {
+            arguments.Add("--Fleet:HeldLog=" + settings.HeldLog);
         }
 
         arguments.ForEach(start.ArgumentList.Add);
