@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
@@ -127,6 +128,56 @@ public sealed class WebhookEventSelector
     internal static bool TryReadTopLevelString(ReadOnlySpan<byte> body, string propertyName, out string? value)
     {
         value = null;
+        try
+        {
+            if (!TryFindTopLevel(body, propertyName, out var reader, out var found))
+            {
+                return false;
+            }
+
+            value = found && reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            // Invalid UTF-8 in the value: the body is not valid JSON text.
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Whether the body's top-level <paramref name="propertyName"/> is a string other than <paramref name="expected"/>
+    /// (then <paramref name="actual"/> is it). Nothing is allocated when it is the expected one, absent or not a string.
+    /// </summary>
+    internal static bool NamesOtherValue(ReadOnlySpan<byte> body, string propertyName, string expected, [NotNullWhen(true)] out string? actual)
+    {
+        actual = null;
+        try
+        {
+            if (!TryFindTopLevel(body, propertyName, out var reader, out var found)
+                || !found
+                || reader.TokenType != JsonTokenType.String
+                || reader.ValueTextEquals(expected))
+            {
+                return false;
+            }
+
+            actual = reader.GetString()!;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Positions <paramref name="reader"/> on the value of the top-level <paramref name="propertyName"/> (when
+    /// <paramref name="found"/>); false when the body is not a JSON object.
+    /// </summary>
+    private static bool TryFindTopLevel(ReadOnlySpan<byte> body, string propertyName, out Utf8JsonReader reader, out bool found)
+    {
+        found = false;
 
         // A byte order mark is skipped, as WebhookJson.Deserialize skips it (RFC 8259 allows ignoring one).
         if (body.StartsWith("\uFEFF"u8))
@@ -134,9 +185,9 @@ public sealed class WebhookEventSelector
             body = body[3..];
         }
 
+        reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = Json.WebhookJson.MaxDepth });
         try
         {
-            var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = Json.WebhookJson.MaxDepth });
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
                 return false;
@@ -148,7 +199,7 @@ public sealed class WebhookEventSelector
                 reader.Read();
                 if (matches)
                 {
-                    value = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                    found = true;
                     return true;
                 }
 
@@ -159,11 +210,6 @@ public sealed class WebhookEventSelector
         }
         catch (JsonException)
         {
-            return false;
-        }
-        catch (InvalidOperationException)
-        {
-            // Invalid UTF-8 in the value: the body is not valid JSON text.
             return false;
         }
     }

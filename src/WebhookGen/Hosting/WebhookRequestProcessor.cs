@@ -124,9 +124,7 @@ internal static class WebhookRequestProcessor
         }
 
         if (descriptor.BodyEventName is { } named
-            && WebhookEventSelector.TryReadTopLevelString(delivery.Body.Span, named.Property, out var value)
-            && value is not null
-            && !string.Equals(value, named.Value, StringComparison.Ordinal))
+            && WebhookEventSelector.NamesOtherValue(delivery.Body.Span, named.Property, named.Value, out var value))
         {
             var reason = $"The body names the event '{WebhookDelivery.Shorten(value)}' in '{named.Property}', but was sent to the route of '{descriptor.EventName}'.";
             await delivery.RejectPayloadAsync(named.Property, reason).ConfigureAwait(false);

@@ -15,6 +15,8 @@ public sealed class JsonDuplicatePropertiesTests
     [InlineData("""{"t\u0079pe":"a","type":"b"}""", "type")]
     [InlineData("""{"type":"a","t\u0079pe":"b"}""", "type")]
     [InlineData("""{"é":1,"\u00e9":2}""", "é")]
+    [InlineData("""{"":1,"":2}""", "")]
+    [InlineData("""{"a":{"b":{"c":1},"c":2,"c":3}}""", "c")]
     public void A_name_given_twice_in_one_object_is_found(string json, string name) =>
         JsonDuplicateProperties.Find(Encoding.UTF8.GetBytes(json)).ShouldBe(name);
 
@@ -22,6 +24,7 @@ public sealed class JsonDuplicatePropertiesTests
     [InlineData("""{"type":"a","data":{"type":"b"}}""")]
     [InlineData("""{"a":{"n":1},"b":{"n":2},"c":[{"n":3},{"n":4}]}""")]
     [InlineData("""{"Type":"a","type":"b"}""")]
+    [InlineData("""{"a":{"c":1},"c":2,"b":{"c":3,"d":{"c":4}}}""")]
     [InlineData("""[1,2,{"a":1}]""")]
     [InlineData("""{}""")]
     [InlineData("""{"a":1,""")]
@@ -49,5 +52,36 @@ public sealed class JsonDuplicatePropertiesTests
     {
         // The frame of depth 2 is reused by the second object: names of the first must not carry over.
         JsonDuplicateProperties.Find("""{"a":{"x":{"k":1}},"b":{"y":{"k":2}}}"""u8).ShouldBeNull();
+    }
+
+    [Fact]
+    public void Objects_with_many_members_nested_and_in_turn_are_each_checked_on_their_own()
+    {
+        static string Members(string prefix, int count) => string.Join(",", Enumerable.Range(0, count).Select(i => $"\"{prefix}{i}\":{i}"));
+
+        // Past the scan limit an object's names are indexed; a nested large object, and the next sibling, get their own.
+        var json = "{" + Members("p", 40) + ",\"inner\":{" + Members("p", 40) + "}," + Members("q", 40) + "}";
+        JsonDuplicateProperties.Find(Encoding.UTF8.GetBytes(json)).ShouldBeNull();
+        JsonDuplicateProperties.Find(Encoding.UTF8.GetBytes(json[..^1] + ",\"p39\":0}")).ShouldBe("p39");
+        JsonDuplicateProperties.Find(Encoding.UTF8.GetBytes("[{" + Members("p", 40) + "},{" + Members("p", 40) + "}]")).ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_found_repeat_or_invalid_json_leaves_nothing_behind_for_the_next_body()
+    {
+        JsonDuplicateProperties.Find("""{"a":{"b":1,"b":2}}"""u8).ShouldBe("b");
+        JsonDuplicateProperties.Find("""{"a":{"b":1,"c":"""u8).ShouldBeNull();
+        JsonDuplicateProperties.Find("""{"b":1}"""u8).ShouldBeNull();
+    }
+
+    [Fact]
+    public void The_usual_body_is_checked_without_allocating()
+    {
+        var body = """{"id":"3fa85f64","type":"appliance/create","data":{"applianceID":"fc0a6ac7","type":"METER","kind":"BATTERY"}}"""u8.ToArray();
+        JsonDuplicateProperties.Find(body).ShouldBeNull();
+
+        var before = System.GC.GetAllocatedBytesForCurrentThread();
+        JsonDuplicateProperties.Find(body).ShouldBeNull();
+        (System.GC.GetAllocatedBytesForCurrentThread() - before).ShouldBe(0);
     }
 }
