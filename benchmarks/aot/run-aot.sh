@@ -32,30 +32,15 @@ SECRET="aot-check-secret-$RANDOM$RANDOM"
 # shellcheck source=benchmarks/common.sh
 . "$ROOT/benchmarks/common.sh"
 
-WORK="$(mktemp -d)"
 SERVER_PID=""   # the native binary during the check
 MEASURE_PID=""  # measure.py (it stops the server it started when it gets SIGTERM)
 cleanup() {
-  if [ -n "$MEASURE_PID" ]; then
-    kill "$MEASURE_PID" 2>/dev/null || true
-    wait "$MEASURE_PID" 2>/dev/null || true
-  fi
-  if [ -n "$SERVER_PID" ]; then
-    kill "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
-  fi
+  stop_pids "$MEASURE_PID" "$SERVER_PID"
   rm -rf "$WORK"
 }
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-trap 'printf "\nFAILED: line %s: %s\n" "$LINENO" "$BASH_COMMAND" >&2' ERR
+start_benchmark cleanup
 
-started=$SECONDS
-LOAD_BEFORE="$(cut -d" " -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
-
-for tool in dotnet curl openssl awk; do
-  command -v "$tool" >/dev/null || fail "$tool is required"
-done
+require_tools dotnet curl openssl awk
 [ "$MODE" = check ] || command -v python3 >/dev/null || fail "python3 is required for the measurements (benchmarks/aot/measure.py)"
 
 # ------------------------------------------------------------------------------------------------ Native AOT publish
@@ -220,11 +205,8 @@ fi
 # ------------------------------------------------------------------------------------------------ JIT build
 log "publishing $PROJECT framework-dependent (JIT, Release)"
 # Its own artifacts folder: the JIT restore (no runtime identifier, PublishAot=false) must not rewrite the AOT one's.
-if ! dotnet publish "$PROJECT" -c Release -p:PublishAot=false --artifacts-path "$WORK/artifacts-jit" \
-  -nologo -tl:off -v:minimal >"$WORK/jit-publish.log" 2>&1; then
-  cat "$WORK/jit-publish.log" >&2
-  fail "dotnet publish (JIT) failed"
-fi
+dotnet_logged "$WORK/jit-publish.log" "dotnet publish (JIT) failed" \
+  publish "$PROJECT" -c Release -p:PublishAot=false --artifacts-path "$WORK/artifacts-jit"
 JIT_DIR="$WORK/artifacts-jit/publish/$APP/release"
 [ -f "$JIT_DIR/$APP.dll" ] || fail "the JIT publish did not produce $JIT_DIR/$APP.dll"
 
@@ -279,7 +261,7 @@ shared_bytes() { # framework name
 }
 SHARED_BYTES=$(($(shared_bytes Microsoft.NETCore.App) + $(shared_bytes Microsoft.AspNetCore.App)))
 
-CPU_MODEL="$(lscpu 2>/dev/null | sed -n 's/^Model name:[[:space:]]*//p' | head -n 1)"
+machine_facts
 mkdir -p "$(dirname "$RESULT")"
 {
   echo "# Native AOT vs JIT: the gridX sample receiver"
@@ -320,11 +302,8 @@ mkdir -p "$(dirname "$RESULT")"
   echo "publish folder, which needs the shared .NET and ASP.NET Core runtimes"
   echo "($(bytes_mib "$SHARED_BYTES") MiB installed here) counted in the last row."
   echo
-  echo "**Machine.** $CPU_MODEL, $(nproc) logical CPUs; .NET SDK $(dotnet --version). Load average (1/5/15 min)"
-  echo "before the run: $LOAD_BEFORE; after: $(cut -d" " -f1-3 /proc/loadavg 2>/dev/null || echo unknown)."
+  echo "**Machine.** $CPU_MODEL, $CPUS logical CPUs; .NET SDK $DOTNET_VERSION. Load average (1/5/15 min)"
+  echo "before the run: $LOAD_BEFORE; after: $LOAD_AFTER."
 } >"$RESULT"
 
-log "result (written to ${RESULT#"$ROOT"/})"
-cat "$RESULT"
-echo
-echo "done in $((SECONDS - started)) s"
+show_result

@@ -47,18 +47,11 @@ MEMORY_LIMIT_MB=1024
 # shellcheck source=benchmarks/common.sh
 . "$ROOT/benchmarks/common.sh"
 
-WORK="$(mktemp -d)"
-trap 'rm -rf "$WORK"' EXIT
-trap 'exit 130' INT TERM
-trap 'printf "\nFAILED: line %s: %s\n" "$LINENO" "$BASH_COMMAND" >&2' ERR
-
-started=$SECONDS
-LOAD_BEFORE="$(cut -d" " -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
+# shellcheck disable=SC2016 # $WORK is expanded on exit
+start_benchmark 'rm -rf "$WORK"'
 
 # ---------------------------------------------------------------------------------------------------------- tools
-for tool in dotnet awk sed sort; do
-  command -v "$tool" >/dev/null || fail "$tool is required"
-done
+require_tools dotnet awk sed sort
 # GNU time, for the peak memory (bash's `time` keyword has no -f).
 TIME=/usr/bin/time
 if ! "$TIME" -f %M true >/dev/null 2>&1; then
@@ -84,10 +77,8 @@ fi
 
 # ---------------------------------------------------------------------------------------------------------- package
 log "packing WebhookGen into a local feed (Release)"
-if ! dotnet pack src/WebhookGen -c Release -o "$WORK/feed" --artifacts-path "$WORK/pack" -nologo -tl:off -v:minimal >"$WORK/pack.log" 2>&1; then
-  cat "$WORK/pack.log" >&2
-  fail "dotnet pack src/WebhookGen failed"
-fi
+dotnet_logged "$WORK/pack.log" "dotnet pack src/WebhookGen failed" \
+  pack src/WebhookGen -c Release -o "$WORK/feed" --artifacts-path "$WORK/pack"
 PACKAGE="$(find "$WORK/feed" -maxdepth 1 -name 'WebhookGen.*.nupkg' ! -name '*.symbols.nupkg' | head -n 1)"
 [ -n "$PACKAGE" ] || fail "the pack produced no WebhookGen package in $WORK/feed"
 VERSION="$(basename "$PACKAGE" .nupkg)"
@@ -298,10 +289,7 @@ generated() { # app
   awk -v f="${GENERATED_FILES[$1]}" -v k="${GENERATED_KB[$1]}" 'BEGIN { if (k >= 1024) printf "%.1f MB in %d files", k / 1024, f; else printf "%d KB in %d files", k, f }'
 }
 
-LOAD_AFTER="$(cut -d" " -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
-CPU_MODEL="$(lscpu 2>/dev/null | sed -n 's/^Model name:[[:space:]]*//p' | head -n 1)"
-CPUS="$(nproc)"
-DOTNET_VERSION="$(dotnet --version)"
+machine_facts
 MAX_PEAK="$(printf '%s\n' "${PEAK[@]}" | sort -n | tail -n 1)"
 
 mkdir -p "$(dirname "$RESULT")"
@@ -358,7 +346,4 @@ mkdir -p "$(dirname "$RESULT")"
   echo "run: $LOAD_BEFORE; after: $LOAD_AFTER (anything else running on the machine shows up as noise)."
 } >"$RESULT"
 
-log "result (written to ${RESULT#"$ROOT"/})"
-cat "$RESULT"
-echo
-echo "done in $((SECONDS - started)) s"
+show_result
