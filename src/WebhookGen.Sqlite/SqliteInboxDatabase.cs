@@ -8,19 +8,17 @@ using Microsoft.Data.Sqlite;
 namespace WebhookGen.Sqlite;
 
 /// <summary>
-/// The inbox's file: pooled connections set up for durability and for waiting on other writers, the schema created on
-/// first use, and this process's writes taken one at a time.
+/// The inbox's file: connections set up for durability and for waiting on other processes' writes, the schema created
+/// on first use, reads on pooled connections of their own, and this process's writes grouped into shared commits by one
+/// <see cref="SqliteInboxWriter"/>.
 /// </summary>
 internal sealed class SqliteInboxDatabase : IDisposable
 {
     private readonly string _connectionString;
     private readonly string? _directory;
     private readonly string _setup;
-
-    // SQLite lets one writer at a time; taking turns here first means this process's writers wait asynchronously, and
-    // only other processes' writes are waited for in SQLite's busy handler, which blocks a thread.
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
-    private readonly SemaphoreSlim _schemaGate = new(1, 1);
+    private readonly SqliteInboxWriter _writer;
+    private readonly object _schemaGate = new();
     private volatile bool _schemaReady;
     private volatile bool _disposed;
 
@@ -33,7 +31,11 @@ internal sealed class SqliteInboxDatabase : IDisposable
         // Default Timeout on top of that.
         var milliseconds = (int)Math.Min(int.MaxValue, Math.Ceiling(busyTimeout.TotalMilliseconds));
         _setup = "PRAGMA busy_timeout = " + milliseconds.ToString(CultureInfo.InvariantCulture) + "; PRAGMA synchronous = FULL;";
+        _writer = new SqliteInboxWriter(Open);
     }
+
+    /// <summary>How many write transactions this process has committed (<see cref="SqliteInboxWriter.Commits"/>).</summary>
+    public long Commits => _writer.Commits;
 
     /// <summary>
     /// The database <paramref name="options"/> name; a relative <see cref="SqliteWebhookInboxStoreOptions.Path"/> is taken
@@ -71,27 +73,20 @@ internal sealed class SqliteInboxDatabase : IDisposable
     /// <summary>Runs <paramref name="read"/> on a connection of its own; readers do not wait for writers in WAL mode.</summary>
     public async ValueTask<T> ReadAsync<T>(Func<SqliteConnection, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
     {
-        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var connection = Open();
         return await read(connection, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Runs <paramref name="write"/> on a connection of its own once this process's other writes are done.</summary>
-    public async ValueTask<T> WriteAsync<T>(Func<SqliteConnection, CancellationToken, Task<T>> write, CancellationToken cancellationToken)
-    {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-            return await write(connection, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
-    }
+    /// <summary>
+    /// Runs <paramref name="write"/> in the writer's next transaction, with whatever else this process writes meanwhile;
+    /// the task ends once that transaction is durable.
+    /// </summary>
+    public Task<T> WriteAsync<T>(Func<SqliteConnection, T> write, CancellationToken cancellationToken) =>
+        _writer.WriteAsync(write, cancellationToken);
 
-    /// <summary>Closes the pooled connections to the file, so that it can be moved or deleted.</summary>
+    /// <summary>Commits the writes already queued, then closes the connections to the file, so that it can be moved or deleted.</summary>
     public void Dispose()
     {
         if (_disposed)
@@ -100,23 +95,27 @@ internal sealed class SqliteInboxDatabase : IDisposable
         }
 
         _disposed = true;
+        _writer.Dispose();
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// An open connection with its PRAGMAs set, on a file whose schema is ready. Synchronous: Microsoft.Data.Sqlite does no
+    /// asynchronous I/O, and the writer opens its connection from its own loop.
+    /// </summary>
+    private SqliteConnection Open()
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
         if (!_schemaReady)
         {
-            await CreateSchemaAsync(cancellationToken).ConfigureAwait(false);
+            CreateSchema();
         }
 
         var connection = new SqliteConnection(_connectionString);
         try
         {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await ExecuteAsync(connection, _setup, cancellationToken).ConfigureAwait(false);
+            connection.Open();
+            Execute(connection, _setup);
             return connection;
         }
         catch
@@ -130,10 +129,9 @@ internal sealed class SqliteInboxDatabase : IDisposable
     /// Creates the table once per store. The version is checked and the table created in one immediate transaction, so
     /// that processes starting together do not race; WAL mode, once set, is a property of the file.
     /// </summary>
-    private async Task CreateSchemaAsync(CancellationToken cancellationToken)
+    private void CreateSchema()
     {
-        await _schemaGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        lock (_schemaGate)
         {
             if (_schemaReady)
             {
@@ -146,14 +144,13 @@ internal sealed class SqliteInboxDatabase : IDisposable
             }
 
             using var connection = new SqliteConnection(_connectionString);
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await ExecuteAsync(connection, _setup, cancellationToken).ConfigureAwait(false);
+            connection.Open();
+            Execute(connection, _setup);
             using (var transaction = connection.BeginTransaction(deferred: false))
             {
                 using var version = connection.CreateCommand();
-                version.Transaction = transaction;
                 version.CommandText = "PRAGMA user_version;";
-                var found = Convert.ToInt64(await version.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+                var found = Convert.ToInt64(version.ExecuteScalar(), CultureInfo.InvariantCulture);
                 if (found > SqliteInboxSchema.Version)
                 {
                     throw new InvalidOperationException(
@@ -162,29 +159,22 @@ internal sealed class SqliteInboxDatabase : IDisposable
 
                 if (found < SqliteInboxSchema.Version)
                 {
-                    using var create = connection.CreateCommand();
-                    create.Transaction = transaction;
-                    create.CommandText = SqliteInboxSchema.Create;
-                    await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    Execute(connection, SqliteInboxSchema.Create);
                 }
 
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                transaction.Commit();
             }
 
             // After the version check, so that a file this code refuses is left as it was.
-            await ExecuteAsync(connection, "PRAGMA journal_mode = WAL;", cancellationToken).ConfigureAwait(false);
+            Execute(connection, "PRAGMA journal_mode = WAL;");
             _schemaReady = true;
-        }
-        finally
-        {
-            _schemaGate.Release();
         }
     }
 
-    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    private static void Execute(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        command.ExecuteNonQuery();
     }
 }

@@ -10,7 +10,8 @@ namespace WebhookGen.Sqlite;
 /// <summary>
 /// The durable inbox in one SQLite file: a delivery is committed with <c>synchronous=FULL</c> in WAL mode before
 /// <see cref="EnqueueAsync"/> returns, so it survives a killed process or a power cut; leases are taken in one statement,
-/// so that workers of several processes sharing the file never hold the same delivery at once.
+/// so that workers of several processes sharing the file never hold the same delivery at once. The writes a process makes
+/// at the same time (deliveries, leases, their outcomes) share one transaction, and so one fsync.
 /// </summary>
 /// <remarks>
 /// A pending row is ready when its <c>due_at</c> has passed: leasing sets it to the lease's end, which is how a dead
@@ -79,13 +80,13 @@ public sealed class SqliteWebhookInboxStore : IWebhookInboxStore, IDisposable
         ArgumentNullException.ThrowIfNull(message);
         var now = Now();
         await _database.WriteAsync(
-            async (connection, ct) =>
+            connection =>
             {
                 using var command = connection.CreateCommand();
                 command.CommandText = Insert;
                 SqliteInboxRows.BindMessage(command, message);
                 command.Parameters.AddWithValue("@now", now);
-                return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                return command.ExecuteNonQuery();
             },
             cancellationToken).ConfigureAwait(false);
     }
@@ -98,9 +99,9 @@ public sealed class SqliteWebhookInboxStore : IWebhookInboxStore, IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseDuration, TimeSpan.Zero);
         var token = Guid.NewGuid().ToString("N");
         return await _database.WriteAsync<IReadOnlyList<WebhookInboxLease>>(
-            async (connection, ct) =>
+            connection =>
             {
-                // Read under the write gate, so that a lease is never already lapsed by a wait for the gate.
+                // Read in the writer's transaction, so that a lease is never already lapsed by its wait in the queue.
                 var now = _timeProvider.GetUtcNow();
                 using var command = connection.CreateCommand();
                 command.CommandText = Lease;
@@ -110,8 +111,8 @@ public sealed class SqliteWebhookInboxStore : IWebhookInboxStore, IDisposable
                 command.Parameters.AddWithValue("@now", SqliteInboxRows.Milliseconds(now));
                 command.Parameters.AddWithValue("@max", maxCount);
                 var leased = new List<(long Order, WebhookInboxLease Lease)>();
-                using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-                while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
                 {
                     var lease = new WebhookInboxLease(
                         SqliteInboxRows.ReadMessage(reader, 0),
@@ -184,13 +185,13 @@ public sealed class SqliteWebhookInboxStore : IWebhookInboxStore, IDisposable
         ArgumentNullException.ThrowIfNull(messageId);
         var now = Now();
         var changed = await _database.WriteAsync(
-            async (connection, ct) =>
+            connection =>
             {
                 using var command = connection.CreateCommand();
                 command.CommandText = Replay;
                 command.Parameters.AddWithValue("@id", messageId);
                 command.Parameters.AddWithValue("@now", now);
-                return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                return command.ExecuteNonQuery();
             },
             cancellationToken).ConfigureAwait(false);
         return changed == 1;
@@ -212,8 +213,11 @@ public sealed class SqliteWebhookInboxStore : IWebhookInboxStore, IDisposable
             },
             cancellationToken).ConfigureAwait(false);
 
-    /// <summary>Releases the pooled connections to the file.</summary>
+    /// <summary>Commits the writes already queued, then closes the connections to the file.</summary>
     public void Dispose() => _database.Dispose();
+
+    /// <summary>How many write transactions this store has committed; several writes share one when they arrive together.</summary>
+    internal long Commits => _database.Commits;
 
     private long Now() => SqliteInboxRows.Milliseconds(_timeProvider.GetUtcNow());
 
@@ -221,7 +225,7 @@ public sealed class SqliteWebhookInboxStore : IWebhookInboxStore, IDisposable
     {
         var now = Now();
         var changed = await _database.WriteAsync(
-            async (connection, ct) =>
+            connection =>
             {
                 using var command = connection.CreateCommand();
                 command.CommandText = sql;
@@ -230,7 +234,7 @@ public sealed class SqliteWebhookInboxStore : IWebhookInboxStore, IDisposable
                 command.Parameters.AddWithValue("@now", now);
                 command.Parameters.AddWithValue("@reason", (object?)reason ?? DBNull.Value);
                 command.Parameters.AddWithValue("@due", due is { } time ? SqliteInboxRows.Milliseconds(time) : DBNull.Value);
-                return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                return command.ExecuteNonQuery();
             },
             cancellationToken).ConfigureAwait(false);
         return changed == 1;

@@ -19,7 +19,7 @@ namespace WebhookGen.IntegrationTests.Inbox;
 /// <summary>
 /// The SQLite inbox on real files in a folder of the test's own: the store contract, and what a file adds — it outlives
 /// the store, two stores on it (as two processes would be) share its messages without ever sharing a lease, and its
-/// leases and retries follow the store's clock.
+/// leases and retries follow the store's clock; the writes made at the same time share one commit.
 /// </summary>
 public sealed class SqliteInboxStoreTests : InboxStoreContractTests
 {
@@ -126,6 +126,145 @@ public sealed class SqliteInboxStoreTests : InboxStoreContractTests
         handled.Select(l => l.Message.Id).ToHashSet().SetEquals(messages.Select(m => m.Id)).ShouldBeTrue();
         handled.ShouldAllBe(l => l.Attempt == 1);
         (await two.GetStatsAsync(CancellationToken.None)).ShouldBe(new WebhookInboxStats(0, null, 0));
+    }
+
+    [Fact]
+    public async Task Writes_made_at_once_share_commits_and_each_is_durable_and_visible_when_its_task_ends()
+    {
+        var path = NewPath();
+        var messages = Enumerable.Range(0, 1000).Select(_ => NewMessage()).ToArray();
+        using (var store = Open(path))
+        {
+            await store.EnqueueAsync(NewMessage(), CancellationToken.None); // the file and the writer's connection are open
+            var leased = (await store.LeaseAsync("worker-a", 1, LongLease, CancellationToken.None)).ShouldHaveSingleItem();
+            (await store.CompleteAsync(leased, CancellationToken.None)).ShouldBeTrue();
+            var before = store.Commits;
+
+            // From many threads, as requests arrive: every task ends only once its delivery is committed.
+            await Task.WhenAll(Enumerable.Range(0, 16).Select(writer => Task.Run(async () =>
+            {
+                var writes = new System.Collections.Generic.List<Task>();
+                for (var i = writer; i < messages.Length; i += 16)
+                {
+                    writes.Add(store.EnqueueAsync(messages[i], CancellationToken.None).AsTask());
+                }
+
+                await Task.WhenAll(writes);
+            })));
+
+            var commits = store.Commits - before;
+            commits.ShouldBeInRange(
+                (messages.Length + SqliteInboxWriter.MaxBatch - 1) / SqliteInboxWriter.MaxBatch,
+                messages.Length / 10,
+                "1000 writes queued at once are committed in a few batches of at most 256");
+            (await store.GetStatsAsync(CancellationToken.None)).Pending.ShouldBe(messages.Length, "a reader sees every committed delivery");
+        }
+
+        using var next = Open(path);
+        var taken = await LeaseAllConcurrentlyAsync([(next, "worker-b"), (next, "worker-c")], batch: 50);
+        taken.Select(l => l.Message.Id).ToHashSet().SetEquals(messages.Select(m => m.Id)).ShouldBeTrue();
+        taken.Length.ShouldBe(messages.Length);
+    }
+
+    [Fact]
+    public async Task A_write_that_fails_in_a_shared_commit_fails_alone()
+    {
+        using var store = Open(NewPath());
+        await store.EnqueueAsync(NewMessage(), CancellationToken.None);
+        var messages = Enumerable.Range(0, 100).Select(_ => NewMessage()).ToArray();
+
+        // The same id twice: whichever runs second breaks the primary key.
+        var writes = messages.Append(messages[50]).Select(m => store.EnqueueAsync(m, CancellationToken.None).AsTask()).ToArray();
+        await Should.ThrowAsync<SqliteException>(() => Task.WhenAll(writes));
+
+        writes.Count(w => w.IsFaulted).ShouldBe(1);
+        writes.Single(w => w.IsFaulted).Exception!.InnerException.ShouldBeOfType<SqliteException>().SqliteErrorCode.ShouldBe(19); // SQLITE_CONSTRAINT
+        (await store.GetStatsAsync(CancellationToken.None)).Pending.ShouldBe(101);
+        (await store.LeaseAsync("worker-a", 200, LongLease, CancellationToken.None)).Count.ShouldBe(101);
+    }
+
+    [Fact]
+    public async Task When_a_shared_transaction_fails_its_other_writes_are_committed_one_by_one()
+    {
+        var path = NewPath();
+        Pragma(path, "journal_mode = WAL");
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ConnectionString;
+        SqliteConnection OpenConnection()
+        {
+            var connection = new SqliteConnection(connectionString);
+            connection.Open();
+            return connection;
+        }
+
+        static int Execute(SqliteConnection connection, string sql)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            return command.ExecuteNonQuery();
+        }
+
+        using (var setup = OpenConnection())
+        {
+            Execute(setup, "CREATE TABLE t (x INTEGER NOT NULL);");
+        }
+
+        Task<int> failing;
+        Task<int>[] inserts;
+        using (var writer = new SqliteInboxWriter(OpenConnection))
+        {
+            // A write that ends the batch's transaction under it, as an I/O error would: the writes before it are undone.
+            inserts = Enumerable.Range(0, 20).Select(i => writer.WriteAsync(c => Execute(c, "INSERT INTO t VALUES (" + i + ");"), CancellationToken.None)).ToArray();
+            failing = writer.WriteAsync(c => Execute(c, "ROLLBACK;"), CancellationToken.None);
+            var after = Enumerable.Range(20, 20).Select(i => writer.WriteAsync(c => Execute(c, "INSERT INTO t VALUES (" + i + ");"), CancellationToken.None));
+            inserts = [.. inserts, .. after];
+
+            await Should.ThrowAsync<Exception>(() => failing); // run again alone, it breaks its own transaction too
+            (await Task.WhenAll(inserts)).ShouldAllBe(changed => changed == 1);
+        }
+
+        using var check = OpenConnection();
+        using var count = check.CreateCommand();
+        count.CommandText = "SELECT count(*), count(DISTINCT x) FROM t;";
+        using var reader = count.ExecuteReader();
+        reader.Read().ShouldBeTrue();
+        (reader.GetInt64(0), reader.GetInt64(1)).ShouldBe((40L, 40L), "every insert committed exactly once");
+    }
+
+    [Fact]
+    public async Task Disposing_commits_the_writes_still_queued_then_refuses_new_ones()
+    {
+        var path = NewPath();
+        var messages = Enumerable.Range(0, 600).Select(_ => NewMessage()).ToArray();
+        var store = Open(path);
+        await store.EnqueueAsync(NewMessage(), CancellationToken.None);
+
+        var writes = messages.Select(m => store.EnqueueAsync(m, CancellationToken.None).AsTask()).ToArray();
+        await Task.Run(store.Dispose).WaitAsync(TimeSpan.FromSeconds(30));
+
+        writes.ShouldAllBe(w => w.IsCompletedSuccessfully, "a queued write is committed before the store closes");
+        await Should.ThrowAsync<ObjectDisposedException>(async () => await store.EnqueueAsync(NewMessage(), CancellationToken.None));
+        await Should.ThrowAsync<ObjectDisposedException>(async () => await store.GetStatsAsync(CancellationToken.None));
+        using var next = Open(path);
+        (await next.GetStatsAsync(CancellationToken.None)).Pending.ShouldBe(messages.Length + 1);
+    }
+
+    [Fact]
+    public async Task A_write_waits_for_another_process_s_transaction_on_the_file_and_then_commits()
+    {
+        var path = NewPath();
+        using var store = Open(path);
+        await store.EnqueueAsync(NewMessage(), CancellationToken.None);
+        using var other = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ConnectionString);
+        other.Open();
+        using var transaction = other.BeginTransaction(deferred: false);
+
+        var write = store.EnqueueAsync(NewMessage(), CancellationToken.None).AsTask();
+        await Task.Delay(300);
+        write.IsCompleted.ShouldBeFalse("the other connection holds the write lock");
+        transaction.Commit();
+
+        await write.WaitAsync(Patience);
+        (await store.GetStatsAsync(CancellationToken.None)).Pending.ShouldBe(2);
     }
 
     [Fact]
