@@ -4,8 +4,8 @@ namespace WebhookGen.Benchmarks.Receiver;
 
 /// <summary>
 /// (a) The generated gridX endpoint against the hand-written one (the baseline), both receiving the same signed
-/// <c>appliance/create</c>; the generated one with deduplication off, as the hand-written one has none. Beside them: the
-/// generated one with deduplication on (its default), and (c) Octokit receiving a signed GitHub <c>ping</c> of similar size.
+/// <c>appliance/create</c>; the generated one with deduplication off, as the hand-written one has none. Beside them, (c)
+/// Octokit receiving a signed GitHub <c>ping</c> of similar size. Deduplication has its own table (<see cref="DeduplicationBenchmarks"/>).
 /// </summary>
 [MemoryDiagnoser]
 public class EndpointBenchmarks
@@ -23,15 +23,6 @@ public class EndpointBenchmarks
 
     [Benchmark(Description = "Generated, dedup off")]
     public Task Generated() => _fixture.Generated.SendNextAsync();
-
-    [Benchmark(Description = "Generated, dedup on (distinct events)")]
-    public Task GeneratedDeduplicating() => _fixture.GeneratedDeduplicating.SendNextAsync();
-
-    [IterationSetup(Target = nameof(GeneratedDeduplicating))]
-    public void EmptyIdempotencyStore() => _fixture.ResetDeduplication();
-
-    [IterationCleanup(Target = nameof(GeneratedDeduplicating))]
-    public void CheckNoRepeats() => _fixture.CheckDeduplicatedIteration();
 
     [Benchmark(Description = "Octokit (GitHub ping)")]
     public Task Octokit() => _fixture.Octokit.SendNextAsync();

@@ -21,6 +21,9 @@ public abstract class WebhookEvent
     /// <summary>How the event's body is written: <see cref="WebhookBodyFormats.Json"/> or <see cref="WebhookBodyFormats.Jwt"/>.</summary>
     public abstract WebhookBodyFormats BodyFormat { get; }
 
+    /// <summary>The body property that names the event and its value here, where the spec pins one per event.</summary>
+    public abstract WebhookBodyEventName? BodyEventName { get; }
+
     /// <summary>Takes a verified delivery of this event: parse, deduplicate, then run the handler or queue it.</summary>
     internal abstract Task AcceptAsync(WebhookDelivery delivery);
 

@@ -66,8 +66,8 @@ public sealed class WebhookEventDescriptor<TReceiver, TEvent> : WebhookEvent
     /// <inheritdoc />
     public override WebhookBodyFormats BodyFormat { get; }
 
-    /// <summary>The body property that names the event and its value here, where the spec pins one per event.</summary>
-    public WebhookBodyEventName? BodyEventName { get; }
+    /// <inheritdoc />
+    public override WebhookBodyEventName? BodyEventName { get; }
 
     /// <summary>Receives one delivery of this event: read, verify, parse, dispatch, answer.</summary>
     public Task HandleAsync(HttpContext httpContext) => WebhookRequestProcessor.ProcessAsync(httpContext, this);

@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using System.IO;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
@@ -61,7 +62,7 @@ internal static class WebhookRequestProcessor
                 delivery.Body = body.Buffer.AsMemory(0, body.Length);
                 if (!Verify(delivery)
                     || !await WebhookContentType.AcceptAsync(delivery, formats).ConfigureAwait(false)
-                    || (!formats.HasFlag(WebhookBodyFormats.Jwt) && !await AcceptNamesOnceAsync(delivery).ConfigureAwait(false)))
+                    || (!formats.HasFlag(WebhookBodyFormats.Jwt) && !await AcceptNamesOnceAsync(delivery, evt?.BodyEventName).ConfigureAwait(false)))
                 {
                     return;
                 }
@@ -117,14 +118,13 @@ internal static class WebhookRequestProcessor
             }
 
             delivery.Body = claims;
-            if (!await AcceptNamesOnceAsync(delivery).ConfigureAwait(false))
+            if (!await AcceptNamesOnceAsync(delivery, descriptor.BodyEventName).ConfigureAwait(false))
             {
                 return;
             }
         }
 
-        if (descriptor.BodyEventName is { } named
-            && WebhookEventSelector.NamesOtherValue(delivery.Body.Span, named.Property, named.Value, out var value))
+        if (descriptor.BodyEventName is { } named && NamesOtherEvent(delivery, named, out var value))
         {
             var reason = $"The body names the event '{WebhookDelivery.Shorten(value)}' in '{named.Property}', but was sent to the route of '{descriptor.EventName}'.";
             await delivery.RejectPayloadAsync(named.Property, reason).ConfigureAwait(false);
@@ -231,18 +231,32 @@ internal static class WebhookRequestProcessor
 
     /// <summary>
     /// Refuses a JSON body that names a member twice in one object (400): what routes it and what reads it could
-    /// otherwise take different values. Only the name is logged, never a value.
+    /// otherwise take different values. Only the name is logged, never a value. The same pass reads the member that names
+    /// the event, when the route's event is known (<paramref name="watch"/>).
     /// </summary>
-    private static async ValueTask<bool> AcceptNamesOnceAsync(WebhookDelivery delivery)
+    private static async ValueTask<bool> AcceptNamesOnceAsync(WebhookDelivery delivery, WebhookBodyEventName? watch)
     {
-        if (JsonDuplicateProperties.Find(delivery.Body.Span) is not { } name)
+        if (JsonDuplicateProperties.Find(delivery.Body.Span, watch, out var otherEvent) is not { } name)
         {
+            delivery.BodyEventChecked = (watch, otherEvent);
             return true;
         }
 
         var shortName = WebhookDelivery.Shorten(name);
         await delivery.RejectPayloadAsync(shortName, $"The member '{shortName}' appears twice in one object; each member may be named once.").ConfigureAwait(false);
         return false;
+    }
+
+    /// <summary>Whether the body names another event than <paramref name="named"/>'s: read in the duplicate-name pass, where it could be.</summary>
+    private static bool NamesOtherEvent(WebhookDelivery delivery, WebhookBodyEventName named, [NotNullWhen(true)] out string? value)
+    {
+        if (ReferenceEquals(delivery.BodyEventChecked.Watched, named))
+        {
+            value = delivery.BodyEventChecked.OtherEvent;
+            return value is not null;
+        }
+
+        return WebhookEventSelector.NamesOtherValue(delivery.Body.Span, named.Property, named.Value, out value);
     }
 
     private static bool Verify(WebhookDelivery delivery)

@@ -30,8 +30,16 @@ internal static class JsonDuplicateProperties
     /// The first name that occurs twice in one object of <paramref name="json"/>, or null when there is none. Invalid JSON
     /// gives null: the parser reports it.
     /// </summary>
-    public static string? Find(ReadOnlySpan<byte> json)
+    public static string? Find(ReadOnlySpan<byte> json) => Find(json, watch: null, out _);
+
+    /// <summary>
+    /// <see cref="Find(ReadOnlySpan{byte})"/>, which also reads, in the same pass, the body's top-level member
+    /// <paramref name="watch"/> names: <paramref name="otherEvent"/> is its value when it is a string other than the
+    /// event's (allocated only then).
+    /// </summary>
+    public static string? Find(ReadOnlySpan<byte> json, Hosting.WebhookBodyEventName? watch, out string? otherEvent)
     {
+        otherEvent = null;
         // A byte-order mark is skipped, as the parser skips it.
         if (json.StartsWith(WebhookJson.Utf8Bom))
         {
@@ -42,7 +50,7 @@ internal static class JsonDuplicateProperties
         t_scratch = null;
         try
         {
-            return scratch.Find(json);
+            return scratch.Find(json, watch, ref otherEvent);
         }
         catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
@@ -69,11 +77,21 @@ internal static class JsonDuplicateProperties
         /// <summary>Names the body escapes, unescaped; an entry refers to one by a negative start.</summary>
         private List<byte[]>? _unescaped;
 
-        public string? Find(ReadOnlySpan<byte> json)
+        public string? Find(ReadOnlySpan<byte> json, Hosting.WebhookBodyEventName? watch, ref string? otherEvent)
         {
             var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = WebhookJson.MaxDepth });
+            var watched = false;
             while (reader.Read())
             {
+                if (watched)
+                {
+                    watched = false;
+                    if (reader.TokenType == JsonTokenType.String && !reader.ValueTextEquals(watch!.Value))
+                    {
+                        otherEvent = reader.GetString();
+                    }
+                }
+
                 switch (reader.TokenType)
                 {
                     case JsonTokenType.StartObject:
@@ -89,6 +107,7 @@ internal static class JsonDuplicateProperties
                             return Encoding.UTF8.GetString(repeated);
                         }
 
+                        watched = watch is not null && reader.CurrentDepth == 1 && reader.ValueTextEquals(watch.Property);
                         break;
                 }
             }

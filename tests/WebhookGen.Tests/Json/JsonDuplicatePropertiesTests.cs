@@ -84,4 +84,27 @@ public sealed class JsonDuplicatePropertiesTests
         JsonDuplicateProperties.Find(body).ShouldBeNull();
         (System.GC.GetAllocatedBytesForCurrentThread() - before).ShouldBe(0);
     }
+
+    [Theory]
+    [InlineData("""{"id":"1","type":"gateway/create","data":{}}""", "gateway/create")]
+    [InlineData("""{"type":"gateway\/create"}""", "gateway/create")]
+    [InlineData("""{"t\u0079pe":"x"}""", "x")]
+    public void The_pass_reads_the_top_level_member_that_names_another_event(string json, string other)
+    {
+        JsonDuplicateProperties.Find(Encoding.UTF8.GetBytes(json), new("type", "appliance/create"), out var otherEvent).ShouldBeNull();
+        otherEvent.ShouldBe(other);
+    }
+
+    [Theory]
+    [InlineData("""{"type":"appliance/create","data":{"type":"METER"}}""")]
+    [InlineData("""{"type":"appliance\/create"}""")]
+    [InlineData("""{"data":{"type":"gateway/create"}}""")]
+    [InlineData("""{"type":7}""")]
+    [InlineData("""{"Type":"gateway/create"}""")]
+    [InlineData("""["type","gateway/create"]""")]
+    public void The_event_s_own_name_a_nested_one_or_none_is_no_other_event(string json)
+    {
+        JsonDuplicateProperties.Find(Encoding.UTF8.GetBytes(json), new("type", "appliance/create"), out var otherEvent).ShouldBeNull();
+        otherEvent.ShouldBeNull();
+    }
 }
