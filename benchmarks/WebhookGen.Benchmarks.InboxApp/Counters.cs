@@ -1,12 +1,12 @@
 namespace WebhookGen.Benchmarks.InboxApp;
 
-/// <summary>What the app has done since it started: deliveries answered 200 and handler calls.</summary>
+/// <summary>What the app has done since it started: deliveries stored in the inbox and handler calls.</summary>
 internal static class Counters
 {
     private static long _accepted;
     private static long _handled;
 
-    /// <summary>Webhook requests answered 200: handled inline, or stored in the inbox.</summary>
+    /// <summary>Deliveries stored in the inbox (none inline).</summary>
     public static long AcceptedCount => Interlocked.Read(ref _accepted);
 
     /// <summary>Handler calls, inline or by the inbox's workers.</summary>

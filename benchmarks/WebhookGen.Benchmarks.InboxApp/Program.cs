@@ -47,25 +47,16 @@ switch (mode)
 if (mode != "NONE")
 {
     builder.Configuration.AddInMemoryCollection([new("Webhooks:GridXReceiver:Inbox:Enabled", "true")]);
+    CountingInboxStore.Decorate(builder.Services);
 }
 
 builder.Services.AddGridXReceiver();
 
 var app = builder.Build();
 
-// Counts the webhook requests answered 200 (handled inline or stored): the inbox's backlog is this minus /stats.
-app.Use(async (context, next) =>
-{
-    await next(context).ConfigureAwait(false);
-    if (context.Response.StatusCode == StatusCodes.Status200OK && context.Request.Path.StartsWithSegments("/gridx", StringComparison.Ordinal))
-    {
-        Counters.Accepted();
-    }
-});
-
 app.MapGridXReceiver();
 
-// Plain text, for the script: handler calls so far; requests answered 200 so far; the store's pending and dead counts.
+// Plain text, for the script: handler calls so far; deliveries stored in the inbox so far; the store's pending and dead counts.
 app.MapGet("/stats", () => Counters.HandledCount.ToString(CultureInfo.InvariantCulture));
 app.MapGet("/accepted", () => Counters.AcceptedCount.ToString(CultureInfo.InvariantCulture));
 app.MapGet("/inbox", async (IServiceProvider services, CancellationToken cancellationToken) =>
