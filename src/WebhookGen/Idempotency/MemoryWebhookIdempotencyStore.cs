@@ -22,9 +22,9 @@ namespace WebhookGen.Idempotency;
 /// Memory is bounded by the retention: an expired entry is never reported, and expired entries are removed by a sweep
 /// over the store that runs at most once a minute, started (on the thread pool, so that no request waits for it) by the
 /// first call that finds one due; there is no timer. The store therefore holds at most the ids received within the last
-/// <see cref="WebhookIdempotencyOptions.Retention"/> plus one minute, each about 100 bytes plus twice the key's length
+/// <see cref="WebhookIdempotencyOptions.Retention"/> plus one minute, each about 75 bytes plus twice the key's length
 /// (a key is <c>{Receiver}:{id}</c>): 100 deliveries a second with the default 24 hours is 8.6 million entries,
-/// about 2 GB with 36-character ids. Shorten the retention to what the sender's retries need, or use a distributed store,
+/// about 1.7 GB with 36-character ids. Shorten the retention to what the sender's retries need, or use a distributed store,
 /// when that is too much.
 /// </para>
 /// </remarks>
@@ -58,29 +58,24 @@ public sealed class MemoryWebhookIdempotencyStore : IWebhookIdempotencyStore, ID
         ObjectDisposedException.ThrowIf(_disposed, this);
         var now = Now();
         SweepIfDue(now);
-        Entry? reservation = null;
+        var reservation = new Entry(Interlocked.Increment(ref _lastToken), Later(now, reservationTimeout));
         while (true)
         {
             if (_entries.TryGetValue(key, out var current))
             {
                 if (current.ExpiresAt > now)
                 {
-                    return new(current.Token is null ? WebhookIdempotencyReservation.Completed : WebhookIdempotencyReservation.InProgress);
+                    return new(current.IsCompleted ? WebhookIdempotencyReservation.Completed : WebhookIdempotencyReservation.InProgress);
                 }
 
-                reservation ??= new Entry(NewToken(), Later(now, reservationTimeout));
                 if (_entries.TryUpdate(key, reservation, current))
                 {
-                    return new(WebhookIdempotencyReservation.Reserved(reservation.Token!));
+                    return new(WebhookIdempotencyReservation.Reserved(TokenText(reservation.Token)));
                 }
             }
-            else
+            else if (_entries.TryAdd(key, reservation))
             {
-                reservation ??= new Entry(NewToken(), Later(now, reservationTimeout));
-                if (_entries.TryAdd(key, reservation))
-                {
-                    return new(WebhookIdempotencyReservation.Reserved(reservation.Token!));
-                }
+                return new(WebhookIdempotencyReservation.Reserved(TokenText(reservation.Token)));
             }
 
             // Another call changed the key between the read and the write: look again.
@@ -95,7 +90,7 @@ public sealed class MemoryWebhookIdempotencyStore : IWebhookIdempotencyStore, ID
         ObjectDisposedException.ThrowIf(_disposed, this);
         var now = Now();
         SweepIfDue(now);
-        _entries[key] = new Entry(null, Later(now, retention));
+        _entries[key] = new Entry(Entry.CompletedToken, Later(now, retention));
         return ValueTask.CompletedTask;
     }
 
@@ -104,9 +99,12 @@ public sealed class MemoryWebhookIdempotencyStore : IWebhookIdempotencyStore, ID
     {
         ArgumentNullException.ThrowIfNull(key);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (_entries.TryGetValue(key, out var current) && current.Token is { } held && string.Equals(held, token, StringComparison.Ordinal))
+        if (long.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var held)
+            && _entries.TryGetValue(key, out var current)
+            && !current.IsCompleted
+            && current.Token == held)
         {
-            // Removes the entry only if it is still this reservation (entries compare by reference).
+            // Removes the entry only if it is still this reservation (tokens are never reused).
             _ = _entries.TryRemove(KeyValuePair.Create(key, current));
         }
 
@@ -154,16 +152,20 @@ public sealed class MemoryWebhookIdempotencyStore : IWebhookIdempotencyStore, ID
         duration.Ticks >= DateTimeOffset.MaxValue.UtcTicks - now ? DateTimeOffset.MaxValue.UtcTicks : now + duration.Ticks;
 
     /// <summary>
-    /// A token unique within this store, which is the only place a token is ever checked: a counter is as good as a GUID
-    /// here and cheaper to make.
+    /// A token is a number unique within this store, which is the only place a token is ever checked: a counter is as good
+    /// as a GUID here and cheaper to make.
     /// </summary>
-    private string NewToken() => Interlocked.Increment(ref _lastToken).ToString(CultureInfo.InvariantCulture);
+    private static string TokenText(long token) => token.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>A reservation (with its holder's token) or, with no token, a completed delivery; expiring at <see cref="ExpiresAt"/> (UTC ticks).</summary>
-    private sealed class Entry(string? token, long expiresAt)
+    /// <summary>
+    /// A reservation (with its holder's token) or a completed delivery, expiring at <paramref name="ExpiresAt"/> (UTC
+    /// ticks). A value, stored in the dictionary's node: no object per entry to allocate, keep and collect.
+    /// </summary>
+    private readonly record struct Entry(long Token, long ExpiresAt)
     {
-        public string? Token { get; } = token;
+        /// <summary>The token of a completed delivery; reservations' tokens start at 1.</summary>
+        public const long CompletedToken = 0;
 
-        public long ExpiresAt { get; } = expiresAt;
+        public bool IsCompleted => Token == CompletedToken;
     }
 }
