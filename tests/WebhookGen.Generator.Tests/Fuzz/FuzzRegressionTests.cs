@@ -15,8 +15,14 @@ namespace WebhookGen.Generator.Tests.Fuzz;
 /// <summary>What the fuzz tests found, each the smallest spec that showed it, kept fixed.</summary>
 public sealed class FuzzRegressionTests
 {
-    /// <summary>Long enough for any of these to compile; far too short for the exponential or superlinear work they once took.</summary>
+    /// <summary>How long the fuzz runner lets a spec compile before it calls it a hang (a finding of its own).</summary>
     private static readonly TimeSpan CompileLimit = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Only a guard against a test that never ends: these tests check what the generated code is, not how fast the
+    /// compiler is on a loaded machine (speed is measured in benchmarks/).
+    /// </summary>
+    private static readonly TimeSpan HangGuard = TimeSpan.FromMinutes(5);
 
     [Fact]
     public void A_callback_written_with_no_value_is_no_crash()
@@ -174,7 +180,7 @@ public sealed class FuzzRegressionTests
               properties:
                 deep: {{schema}}
             """));
-        using var limit = new CancellationTokenSource(CompileLimit);
+        using var limit = new CancellationTokenSource(HangGuard);
         run.Output.GetDiagnostics(limit.Token).Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.ToString()).ShouldBeEmpty();
 
         var generated = Generated.Load(run);
@@ -187,10 +193,11 @@ public sealed class FuzzRegressionTests
     [Theory]
     [InlineData("string", 5000)]
     [InlineData("integer", 100)]
-    public void An_enum_of_thousands_of_values_compiles_in_time_and_knows_its_values(string type, int count)
+    public void An_enum_of_thousands_of_values_is_looked_up_in_a_set_and_knows_its_values(string type, int count)
     {
         // Found by size:935576153 (an enum of 5000 values): IsDefined tested the value with one 'or' pattern per value,
-        // which took the compiler over a minute at 5000 values. Past 64 values it looks the value up in a set.
+        // which took the compiler over a minute at 5000 values. Past 64 values it looks the value up in a set, whose
+        // initializer compiles in time linear in its length: the test checks that shape, not a duration.
         var last = (count - 1).ToString(CultureInfo.InvariantCulture);
         var unlisted = count.ToString(CultureInfo.InvariantCulture);
         var values = string.Join(", ", Enumerable.Range(0, count).Select(i => type == "string" ? "v" + i.ToString(CultureInfo.InvariantCulture) : i.ToString(CultureInfo.InvariantCulture)));
@@ -202,7 +209,11 @@ public sealed class FuzzRegressionTests
                   type: array
                   items: { type: {{type}}, enum: [{{values}}] }
             """));
-        using var limit = new CancellationTokenSource(CompileLimit);
+        var enumSource = run.Output.SyntaxTrees.Select(t => t.ToString()).Single(text => text.Contains("public bool IsDefined", StringComparison.Ordinal));
+        enumSource.ShouldContain("public bool IsDefined => _defined.Contains(Value);");
+        enumSource.ShouldNotContain("IsDefined => Value is ");
+
+        using var limit = new CancellationTokenSource(HangGuard);
         run.Output.GetDiagnostics(limit.Token).Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.ToString()).ShouldBeEmpty();
 
         var generated = Generated.Load(run);
