@@ -90,7 +90,9 @@ public sealed class WebhookReceiverGenerator : IIncrementalGenerator
             .Select(static (pair, _) => ToReceiverModel(pair.Left.Left, pair.Left.Right, pair.Right))
             .WithTrackingName(TrackingNames.ReceiverModels);
 
-        context.RegisterSourceOutput(receiverModels, static (spc, model) => Emit(spc, model));
+        // The test kit's switch: a bool, so that an unrelated change of the project's options re-emits nothing.
+        var settings = context.AnalyzerConfigOptionsProvider.Select(GeneratorSettings.From);
+        context.RegisterSourceOutput(receiverModels.Combine(settings), static (spc, pair) => Emit(spc, pair.Left, pair.Right));
 
         // Diagnostics on the receiver's C# are located in its syntax tree, where #pragma applies; that needs the
         // compilation, so they are reported apart from the source, which stays cached.
@@ -171,7 +173,7 @@ public sealed class WebhookReceiverGenerator : IIncrementalGenerator
         return new ReceiverModel(binding.Receiver, spec, diagnostics.ToEquatableArray());
     }
 
-    private static void Emit(SourceProductionContext context, ReceiverModel model)
+    private static void Emit(SourceProductionContext context, ReceiverModel model, GeneratorSettings settings)
     {
         var receiver = model.Receiver;
         var spec = model.Spec;
@@ -184,8 +186,12 @@ public sealed class WebhookReceiverGenerator : IIncrementalGenerator
         context.AddSource(prefix + ".Receiver.g.cs", SourceText.From(ReceiverEmitter.Emit(receiver, spec), System.Text.Encoding.UTF8));
         context.AddSource(prefix + ".Webhooks.g.cs", SourceText.From(WebhooksEmitter.Emit(receiver, spec), System.Text.Encoding.UTF8));
         context.AddSource(prefix + ".JsonContext.g.cs", SourceText.From(JsonEmitter.Emit(receiver, spec), System.Text.Encoding.UTF8));
-        context.AddSource(prefix + ".Sender.g.cs", SourceText.From(SenderEmitter.Emit(receiver, spec), System.Text.Encoding.UTF8));
-        context.AddSource(prefix + ".Examples.g.cs", SourceText.From(ExamplesEmitter.Emit(receiver, spec), System.Text.Encoding.UTF8));
+        if (settings.EmitTestKit)
+        {
+            context.AddSource(prefix + ".Sender.g.cs", SourceText.From(SenderEmitter.Emit(receiver, spec), System.Text.Encoding.UTF8));
+            context.AddSource(prefix + ".Examples.g.cs", SourceText.From(ExamplesEmitter.Emit(receiver, spec), System.Text.Encoding.UTF8));
+        }
+
         foreach (var type in spec.Types)
         {
             context.AddSource(prefix + ".Models." + type.Name + ".g.cs", SourceText.From(ModelEmitter.Emit(type, receiver.Namespace, receiver.IsPublic), System.Text.Encoding.UTF8));

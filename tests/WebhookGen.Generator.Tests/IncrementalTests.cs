@@ -303,6 +303,7 @@ public sealed class IncrementalTests
             .SelectMany(s => s.Inputs)
             .Where(i => i.Source.Outputs[i.OutputIndex].Reason is IncrementalStepRunReason.New or IncrementalStepRunReason.Modified)
             .Select(i => i.Source.Outputs[i.OutputIndex].Value)
+            .Select(value => value is (Model.ReceiverModel model, GeneratorSettings) ? model : value as Model.ReceiverModel)
             .OfType<Model.ReceiverModel>()
             .Select(m => m.Receiver.ClassName)
             .ToList();

@@ -93,6 +93,14 @@ public sealed class NewUserTests
         }
 
         HandledLines(running.Output).Count.ShouldBe(1, "only the signed event reaches a handler:\n" + running.Output);
+
+        // The package's build/WebhookGen.props makes <WebhookGenTestKit> visible to the generator: false leaves the test kit out.
+        var generated = Path.Combine(work.Path, "generated");
+        await ChildProcess.RunDotNetAsync(app, StepTimeout, user, "build", "-c", "Release", "-warnaserror", "-tl:off", "--disable-build-servers",
+            "-p:WebhookGenTestKit=false", "-p:EmitCompilerGeneratedFiles=true", "-p:CompilerGeneratedFilesOutputPath=" + generated);
+        var files = Directory.EnumerateFiles(generated, "*.g.cs", SearchOption.AllDirectories).Select(Path.GetFileName).ToList();
+        files.ShouldContain(name => name!.EndsWith(".Receiver.g.cs", StringComparison.Ordinal), string.Join('\n', files));
+        files.ShouldNotContain(name => name!.EndsWith(".Sender.g.cs", StringComparison.Ordinal) || name!.EndsWith(".Examples.g.cs", StringComparison.Ordinal), string.Join('\n', files));
     }
 
     private static void AssertPackageLayout(string package)
@@ -105,6 +113,8 @@ public sealed class NewUserTests
         entries.ShouldContain("analyzers/dotnet/cs/YamlDotNet.dll", string.Join('\n', entries));
         entries.ShouldContain("lib/net8.0/WebhookGen.dll", string.Join('\n', entries));
         entries.ShouldContain("lib/net8.0/WebhookGen.xml", string.Join('\n', entries));
+        entries.ShouldContain("build/WebhookGen.props", string.Join('\n', entries));
+        entries.ShouldContain("buildTransitive/WebhookGen.props", string.Join('\n', entries));
     }
 
     // The folder feed is added beside the user's configured sources (no <clear/>), as a user would add a private feed.
