@@ -23,7 +23,7 @@ internal sealed class CountingInboxStore(IWebhookInboxStore store) : IWebhookInb
     public async ValueTask EnqueueAsync(WebhookInboxMessage message, CancellationToken cancellationToken)
     {
         await store.EnqueueAsync(message, cancellationToken).ConfigureAwait(false);
-        Counters.Accepted();
+        Counters.Stored();
     }
 
     public ValueTask<IReadOnlyList<WebhookInboxLease>> LeaseAsync(string consumer, int maxCount, TimeSpan leaseDuration, CancellationToken cancellationToken) =>

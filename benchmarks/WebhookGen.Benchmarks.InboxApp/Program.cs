@@ -58,7 +58,7 @@ app.MapGridXReceiver();
 
 // Plain text, for the script: handler calls so far; deliveries stored in the inbox so far; the store's pending and dead counts.
 app.MapGet("/stats", () => Counters.HandledCount.ToString(CultureInfo.InvariantCulture));
-app.MapGet("/accepted", () => Counters.AcceptedCount.ToString(CultureInfo.InvariantCulture));
+app.MapGet("/stored", () => Counters.StoredCount.ToString(CultureInfo.InvariantCulture));
 app.MapGet("/inbox", async (IServiceProvider services, CancellationToken cancellationToken) =>
 {
     if (services.GetService<IWebhookInboxStore>() is not { } store)

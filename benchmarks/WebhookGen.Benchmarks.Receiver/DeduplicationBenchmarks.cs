@@ -7,29 +7,20 @@ namespace WebhookGen.Benchmarks.Receiver;
 /// delivery of a distinct event, against the hand-written endpoint (the baseline, which has none) and the generated one
 /// with deduplication off, all three sent the same 16,384 distinct pre-signed events in turn.
 /// </summary>
-[MemoryDiagnoser]
-public class DeduplicationBenchmarks
+public class DeduplicationBenchmarks : ReceiverBenchmarks
 {
-    private ReceiverFixture _fixture = null!;
-
-    [GlobalSetup]
-    public async Task SetupAsync() => _fixture = await ReceiverFixture.CreateAsync();
-
-    [GlobalCleanup]
-    public async Task CleanupAsync() => await _fixture.DisposeAsync();
-
     [Benchmark(Baseline = true, Description = "Hand-written (distinct events)")]
-    public Task HandWritten() => _fixture.HandWrittenDistinct.SendNextAsync();
+    public Task HandWritten() => Fixture.HandWrittenDistinct.SendNextAsync();
 
     [Benchmark(Description = "Generated, dedup off (distinct events)")]
-    public Task Generated() => _fixture.GeneratedDistinct.SendNextAsync();
+    public Task Generated() => Fixture.GeneratedDistinct.SendNextAsync();
 
     [Benchmark(Description = "Generated, dedup on (distinct events)")]
-    public Task GeneratedDeduplicating() => _fixture.GeneratedDeduplicating.SendNextAsync();
+    public Task GeneratedDeduplicating() => Fixture.GeneratedDeduplicating.SendNextAsync();
 
     [IterationSetup(Target = nameof(GeneratedDeduplicating))]
-    public void EmptyIdempotencyStore() => _fixture.ResetDeduplication();
+    public void EmptyIdempotencyStore() => Fixture.ResetDeduplication();
 
     [IterationCleanup(Target = nameof(GeneratedDeduplicating))]
-    public void CheckNoRepeats() => _fixture.CheckDeduplicatedIteration();
+    public void CheckNoRepeats() => Fixture.CheckDeduplicatedIteration();
 }

@@ -7,23 +7,14 @@ namespace WebhookGen.Benchmarks.Receiver;
 /// <c>appliance/create</c>; the generated one with deduplication off, as the hand-written one has none. Beside them, (c)
 /// Octokit receiving a signed GitHub <c>ping</c> of similar size. Deduplication has its own table (<see cref="DeduplicationBenchmarks"/>).
 /// </summary>
-[MemoryDiagnoser]
-public class EndpointBenchmarks
+public class EndpointBenchmarks : ReceiverBenchmarks
 {
-    private ReceiverFixture _fixture = null!;
-
-    [GlobalSetup]
-    public async Task SetupAsync() => _fixture = await ReceiverFixture.CreateAsync();
-
-    [GlobalCleanup]
-    public async Task CleanupAsync() => await _fixture.DisposeAsync();
-
     [Benchmark(Baseline = true, Description = "Hand-written")]
-    public Task HandWritten() => _fixture.HandWritten.SendNextAsync();
+    public Task HandWritten() => Fixture.HandWritten.SendNextAsync();
 
     [Benchmark(Description = "Generated, dedup off")]
-    public Task Generated() => _fixture.Generated.SendNextAsync();
+    public Task Generated() => Fixture.Generated.SendNextAsync();
 
     [Benchmark(Description = "Octokit (GitHub ping)")]
-    public Task Octokit() => _fixture.Octokit.SendNextAsync();
+    public Task Octokit() => Fixture.Octokit.SendNextAsync();
 }

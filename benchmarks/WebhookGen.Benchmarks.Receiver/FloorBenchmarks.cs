@@ -10,22 +10,10 @@ namespace WebhookGen.Benchmarks.Receiver;
 /// (b) Both gridX endpoints against the floor (the baseline): the HMAC-SHA512 of the body plus parsing it with the
 /// hand-written System.Text.Json source-generated context, with no HTTP, DI or buffering around it.
 /// </summary>
-[MemoryDiagnoser]
-public class FloorBenchmarks
+public class FloorBenchmarks : ReceiverBenchmarks
 {
     private readonly byte[] _key = Encoding.UTF8.GetBytes(Payloads.Secret);
-    private ReceiverFixture _fixture = null!;
     private byte[] _body = null!;
-
-    [GlobalSetup]
-    public async Task SetupAsync()
-    {
-        _fixture = await ReceiverFixture.CreateAsync();
-        _body = _fixture.GridX.Body;
-    }
-
-    [GlobalCleanup]
-    public async Task CleanupAsync() => await _fixture.DisposeAsync();
 
     [Benchmark(Baseline = true, Description = "Floor: HMAC-SHA512 + STJ parse")]
     public Baseline.ApplianceCreateEvent? HmacAndParse()
@@ -36,8 +24,10 @@ public class FloorBenchmarks
     }
 
     [Benchmark(Description = "Hand-written")]
-    public Task HandWritten() => _fixture.HandWritten.SendNextAsync();
+    public Task HandWritten() => Fixture.HandWritten.SendNextAsync();
 
     [Benchmark(Description = "Generated, dedup off")]
-    public Task Generated() => _fixture.Generated.SendNextAsync();
+    public Task Generated() => Fixture.Generated.SendNextAsync();
+
+    protected override void OnFixtureReady() => _body = Fixture.GridX.Body;
 }

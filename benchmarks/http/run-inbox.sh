@@ -3,7 +3,7 @@
 # only count) run three ways side by side -- inline (the handler runs in the request, the default), with its inbox on
 # SQLite, with its inbox on Redis Streams -- under wrk on POST /gridx/events/appliance/create with a valid X-Signature.
 # For the inbox modes it also times the background workers: after each wrk round, how fast they drain the backlog the
-# round left (deliveries answered 200 but not yet handled), and it fails unless every accepted delivery is handled.
+# round left (deliveries stored but not yet handled), and it fails unless every stored delivery is handled.
 #
 #   benchmarks/http/run-inbox.sh             # builds the app (Release), runs wrk, writes benchmarks/results/inbox.md
 #
@@ -85,7 +85,7 @@ start_app() { # key
   start_server "$1" "$APP" Bench__Inbox="${MODE[$1]}" Bench__SqlitePath="$SQLITE_DB" Bench__Redis="127.0.0.1:$REDIS_PORT"
 }
 
-# Prints the app's plain-text counter (/stats: handler calls, /accepted: deliveries stored); fails unless it is a number.
+# Prints the app's plain-text counter (/stats: handler calls, /stored: deliveries stored); fails unless it is a number.
 counter() { # key path
   local value
   value="$(curl -s --max-time 5 "${BASE[$1]}$2" || true)"
@@ -100,24 +100,24 @@ now_ns() { date +%s%N; }
 # dead letter. Sets DRAIN_BACKLOG (the deliveries still unhandled when called) and DRAIN_SECONDS (how long they took).
 # Not to be called in $(...): its failures must stop the script.
 drain() { # key
-  local key="$1" t0 accepted handled first deadline inbox
+  local key="$1" t0 stored handled first deadline inbox
   t0="$(now_ns)"
   deadline=$((SECONDS + DRAIN_TIMEOUT))
   first="$(counter "$key" /stats)"
   while :; do
     # Re-read: a request wrk abandoned at the end of its run may still be answered after it exited.
-    accepted="$(counter "$key" /accepted)"
+    stored="$(counter "$key" /stored)"
     handled="$(counter "$key" /stats)"
-    [ "$handled" -ge "$accepted" ] && break
+    [ "$handled" -ge "$stored" ] && break
     alive "$key"
     if [ "$SECONDS" -ge "$deadline" ]; then
-      fail "${LABEL[$key]}: $handled of $accepted stored deliveries handled after ${DRAIN_TIMEOUT} s: the inbox lost or stalled $((accepted - handled))"
+      fail "${LABEL[$key]}: $handled of $stored stored deliveries handled after ${DRAIN_TIMEOUT} s: the inbox lost or stalled $((stored - handled))"
     fi
     sleep 0.02
   done
   local t1
   t1="$(now_ns)"
-  [ "$handled" -eq "$accepted" ] || fail "${LABEL[$key]}: $handled handler calls for $accepted stored deliveries (a delivery handled twice)"
+  [ "$handled" -eq "$stored" ] || fail "${LABEL[$key]}: $handled handler calls for $stored stored deliveries (a delivery handled twice)"
   # The handler counts before the worker settles the lease: wait for the store to be empty too.
   while :; do
     inbox="$(curl -s --max-time 5 "${BASE[$key]}/inbox" || true)"
@@ -126,7 +126,7 @@ drain() { # key
     [ "$SECONDS" -lt "$deadline" ] || fail "${LABEL[$key]}: the store still reports $inbox (pending, dead letters) after every delivery was handled"
     sleep 0.02
   done
-  DRAIN_BACKLOG=$((accepted - first))
+  DRAIN_BACKLOG=$((stored - first))
   DRAIN_SECONDS="$(awk -v t0="$t0" -v t1="$t1" 'BEGIN { printf "%.3f", (t1 - t0) / 1e9 }')"
 }
 
@@ -142,7 +142,7 @@ for key in S R; do
   [ "$handled_after" -ge 2 ] || fail "${LABEL[$key]}: the workers handled $handled_after deliveries, expected at least the 2 signed ones"
   echo "  ${LABEL[$key]}: the workers handled all $handled_after signed deliveries ($handled_before when first asked), store empty"
 done
-[ "$(counter N /accepted)" -eq 0 ] || fail "${LABEL[N]}: deliveries were stored in an inbox"
+[ "$(counter N /stored)" -eq 0 ] || fail "${LABEL[N]}: deliveries were stored in an inbox"
 [ "$(curl -s --max-time 5 "${BASE[N]}/inbox")" = "none" ] || fail "${LABEL[N]}: an inbox store is registered"
 
 # ---------------------------------------------------------------------------------------------------------- wrk
@@ -150,12 +150,12 @@ done
 # figures and, unless a warm-up, appends "rps p99_ms [backlog handled_per_s drain_s]" to $WORK/results-<key>.
 measure() { # key duration label
   local key="$1" label="$3" extra="" workers="" rate stored
-  stored="$(counter "$key" /accepted)"
+  stored="$(counter "$key" /stored)"
   run_wrk "$key" "$2" "$label"
   if [ "$key" != N ]; then
     drain "$key"
     # Every 200 wrk saw was stored (the store may have more: requests wrk gave up on at its deadline).
-    stored=$(( $(counter "$key" /accepted) - stored ))
+    stored=$(( $(counter "$key" /stored) - stored ))
     [ "$stored" -ge "$WRK_REQUESTS" ] || fail "${LABEL[$key]}: wrk saw $WRK_REQUESTS answers 200 but only $stored deliveries were stored"
     rate="$(awk -v b="$DRAIN_BACKLOG" -v s="$DRAIN_SECONDS" 'BEGIN { printf "%.0f", (s > 0 ? b / s : 0) }')"
     extra=" $DRAIN_BACKLOG $rate $DRAIN_SECONDS"
@@ -173,14 +173,14 @@ for round in $(seq 1 "$ROUNDS"); do
   for key in "${KEYS[@]}"; do measure "$key" "$DURATION" "round $round"; done
 done
 
-# All still answer correctly after the load, and every delivery any of them accepted was handled exactly once.
+# All still answer correctly after the load, and every delivery any of them stored was handled exactly once.
 for key in "${KEYS[@]}"; do verify "$key" >/dev/null; done
 for key in S R; do drain "$key"; done
 declare -A TOTAL
 for key in "${KEYS[@]}"; do
   TOTAL[$key]="$(counter "$key" /stats)"
   if [ "$key" != N ]; then
-    stored="$(counter "$key" /accepted)"
+    stored="$(counter "$key" /stored)"
     [ "${TOTAL[$key]}" -eq "$stored" ] || fail "${LABEL[$key]}: ${TOTAL[$key]} handler calls for $stored stored deliveries at the end"
   fi
 done
