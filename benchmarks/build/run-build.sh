@@ -87,7 +87,8 @@ echo "  ${PACKAGE#"$WORK"/} ($(du -k "$PACKAGE" | cut -f1) KB)"
 
 # ---------------------------------------------------------------------------------------------------------- apps
 # $WORK/apps/{empty,all,handful}, with the templates' Directory.*.props (which cut the apps off from anything above
-# them) and a nuget.config that knows the local feed only: the apps need no other package, so nothing is downloaded.
+# them) and a nuget.config that adds the local feed beside the user's configured sources (the package's own
+# dependencies come from those, as for a user).
 log "laying out the apps (WebhookGen $VERSION, $SPEC)"
 APPS_DIR="$WORK/apps"
 mkdir -p "$APPS_DIR"
@@ -96,7 +97,6 @@ cat >"$APPS_DIR/nuget.config" <<EOF
 <?xml version="1.0" encoding="utf-8"?>
 <configuration>
   <packageSources>
-    <clear />
     <add key="webhookgen-local" value="$WORK/feed" />
   </packageSources>
 </configuration>

@@ -3,7 +3,10 @@ using WebhookGen.Generator.Model;
 
 namespace WebhookGen.Generator.Emit;
 
-/// <summary>Emits the receiver's half of the partial class: one handler declaration per event, for the user to implement.</summary>
+/// <summary>
+/// Emits the receiver's half of the partial class: one handler declaration per event, for the user to implement — a
+/// partial method, or an abstract one when the receiver is <c>abstract</c> (its handlers then live in a derived class).
+/// </summary>
 internal static class ReceiverEmitter
 {
     public static string HandlerName(EventModel evt) => evt.Handler;
@@ -13,6 +16,7 @@ internal static class ReceiverEmitter
         var ns = receiver.Namespace;
         var writer = CSharp.StartFile(ns);
 
+        var modifier = receiver.IsAbstract ? "abstract" : "partial";
         writer.OpenBlock("partial class " + receiver.ClassName);
         var first = true;
         foreach (var evt in spec.Events)
@@ -39,7 +43,7 @@ internal static class ReceiverEmitter
             writer.WriteLine("/// <param name=\"context\">The delivery: its event name and id, headers and HTTP context.</param>");
             writer.WriteLine("/// <param name=\"cancellationToken\">Cancelled when the sender goes away.</param>");
             writer.WriteLine($"/// <returns><see cref=\"{KnownTypes.WebhookResult}.Ok\"/>, or <see cref=\"{KnownTypes.WebhookResult}.RetryLater\"/> to have the sender deliver it again.</returns>");
-            writer.WriteLine($"public partial {KnownTypes.ValueTask}<{KnownTypes.WebhookResult}> {HandlerName(evt)}({CSharp.TypeName(evt.Payload, ns)} payload, {KnownTypes.WebhookContext} context, {KnownTypes.CancellationToken} cancellationToken);");
+            writer.WriteLine($"public {modifier} {KnownTypes.ValueTask}<{KnownTypes.WebhookResult}> {HandlerName(evt)}({CSharp.TypeName(evt.Payload, ns)} payload, {KnownTypes.WebhookContext} context, {KnownTypes.CancellationToken} cancellationToken);");
         }
 
         writer.CloseBlock();

@@ -144,14 +144,37 @@ internal static class WebhooksEmitter
         writer.WriteLine(CSharp.GeneratedCodeAttribute);
         writer.OpenBlock($"{accessibility} static class {name}ServiceCollectionExtensions");
         writer.WriteLine("/// <summary>");
-        writer.WriteLine($"/// Registers <see cref=\"{receiverType}\"/> (scoped, so its constructor can take any service) and its options,");
+        if (receiver.IsAbstract)
+        {
+            writer.WriteLine($"/// Registers <see cref=\"{receiverType}\"/> as <typeparamref name=\"THandlers\"/>, the class that overrides its handlers");
+            writer.WriteLine("/// (scoped, so its constructor can take any service), and the receiver's options,");
+        }
+        else
+        {
+            writer.WriteLine($"/// Registers <see cref=\"{receiverType}\"/> (scoped, so its constructor can take any service) and its options,");
+        }
+
         writer.WriteLine($"/// bound from the configuration section <c>Webhooks:{name}</c> and validated when the app starts:");
         writer.WriteLine("/// without a signing secret the app refuses to start.");
         writer.WriteLine("/// </summary>");
+        if (receiver.IsAbstract)
+        {
+            writer.WriteLine($"/// <typeparam name=\"THandlers\">The class deriving from <see cref=\"{receiverType}\"/> that handles its events.</typeparam>");
+        }
+
         writer.WriteLine("/// <param name=\"services\">The app's services.</param>");
         writer.WriteLine("/// <param name=\"configure\">Sets options in code, after configuration is bound.</param>");
-        writer.WriteLine($"public static {KnownTypes.IServiceCollection} Add{name}(this {KnownTypes.IServiceCollection} services, global::System.Action<{KnownTypes.WebhookReceiverOptions}>? configure = null)");
-        writer.WriteLine($"    => {KnownTypes.ServiceRegistration}.AddWebhookReceiver<{receiverType}>(services, {descriptors}.Receiver, configure);");
+        if (receiver.IsAbstract)
+        {
+            writer.WriteLine($"public static {KnownTypes.IServiceCollection} Add{name}<[{KnownTypes.PublicConstructors}] THandlers>(this {KnownTypes.IServiceCollection} services, global::System.Action<{KnownTypes.WebhookReceiverOptions}>? configure = null)");
+            writer.WriteLine($"    where THandlers : {receiverType}");
+            writer.WriteLine($"    => {KnownTypes.ServiceRegistration}.AddWebhookReceiver<{receiverType}, THandlers>(services, {descriptors}.Receiver, configure);");
+        }
+        else
+        {
+            writer.WriteLine($"public static {KnownTypes.IServiceCollection} Add{name}(this {KnownTypes.IServiceCollection} services, global::System.Action<{KnownTypes.WebhookReceiverOptions}>? configure = null)");
+            writer.WriteLine($"    => {KnownTypes.ServiceRegistration}.AddWebhookReceiver<{receiverType}>(services, {descriptors}.Receiver, configure);");
+        }
         writer.CloseBlock();
         writer.CloseBlock();
     }

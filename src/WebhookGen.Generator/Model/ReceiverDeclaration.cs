@@ -21,5 +21,11 @@ internal sealed record ReceiverDeclaration(
     /// </summary>
     public EquatableArray<string>? EventPatterns { get; init; }
 
+    /// <summary>
+    /// True for an <c>abstract</c> receiver: its handlers are abstract methods that a derived class overrides, so the
+    /// generated code can be compiled once in a library of its own while the handlers change in the app.
+    /// </summary>
+    public bool IsAbstract { get; init; }
+
     public string FullName => Namespace is null ? ClassName : Namespace + "." + ClassName;
 }

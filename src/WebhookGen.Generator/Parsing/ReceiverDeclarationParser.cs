@@ -71,6 +71,7 @@ internal static class ReceiverDeclarationParser
             error)
         {
             EventPatterns = EventPatterns(attribute),
+            IsAbstract = type.IsAbstract,
         };
     }
 

@@ -26,6 +26,31 @@ public static class WebhookServiceCollectionExtensions
         Action<WebhookReceiverOptions>? configure = null)
         where TReceiver : class
     {
+        AddWebhookReceiverCore(services, receiver, configure);
+        services.TryAddScoped<TReceiver>();
+        return services;
+    }
+
+    /// <summary>
+    /// Registers an <c>abstract</c> receiver whose handlers <typeparamref name="THandlers"/> overrides (typically in
+    /// another project than the receiver's generated code): the same as
+    /// <see cref="AddWebhookReceiver{TReceiver}(IServiceCollection, WebhookReceiverDescriptor, Action{WebhookReceiverOptions}?)"/>,
+    /// with <typeparamref name="TReceiver"/> resolved as a scoped <typeparamref name="THandlers"/>.
+    /// </summary>
+    public static IServiceCollection AddWebhookReceiver<TReceiver, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] THandlers>(
+        this IServiceCollection services,
+        WebhookReceiverDescriptor receiver,
+        Action<WebhookReceiverOptions>? configure = null)
+        where TReceiver : class
+        where THandlers : class, TReceiver
+    {
+        AddWebhookReceiverCore(services, receiver, configure);
+        services.TryAddScoped<TReceiver, THandlers>();
+        return services;
+    }
+
+    private static void AddWebhookReceiverCore(IServiceCollection services, WebhookReceiverDescriptor receiver, Action<WebhookReceiverOptions>? configure)
+    {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(receiver);
 
@@ -77,9 +102,7 @@ public static class WebhookServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebhookReceiverOptions>, WebhookIdempotencyOptionsValidator>());
 
         AddInboxWorker(services);
-        services.TryAddScoped<TReceiver>();
         services.AddProblemDetails();
-        return services;
     }
 
     /// <summary>
