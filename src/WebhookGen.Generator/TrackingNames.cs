@@ -11,4 +11,5 @@ internal static class TrackingNames
     public const string SpecSources = nameof(SpecSources);
     public const string Specs = nameof(Specs);
     public const string ReceiverModels = nameof(ReceiverModels);
+    public const string ReceiverOutputs = nameof(ReceiverOutputs);
 }

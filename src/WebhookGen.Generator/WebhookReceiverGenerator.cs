@@ -90,9 +90,17 @@ public sealed class WebhookReceiverGenerator : IIncrementalGenerator
             .Select(static (pair, _) => ToReceiverModel(pair.Left.Left, pair.Left.Right, pair.Right))
             .WithTrackingName(TrackingNames.ReceiverModels);
 
+        // The source output reads only what the emitters need: no location, no diagnostic (those travel below, on their
+        // own), so a moved line re-emits nothing.
+        var outputs = receiverModels
+            .Select(static (model, _) => ReceiverOutput.From(model))
+            .Where(static output => output is not null)
+            .Select(static (output, _) => output!)
+            .WithTrackingName(TrackingNames.ReceiverOutputs);
+
         // The test kit's switch: a bool, so that an unrelated change of the project's options re-emits nothing.
         var settings = context.AnalyzerConfigOptionsProvider.Select(GeneratorSettings.From);
-        context.RegisterSourceOutput(receiverModels.Combine(settings), static (spc, pair) => Emit(spc, pair.Left, pair.Right));
+        context.RegisterSourceOutput(outputs.Combine(settings), static (spc, pair) => Emit(spc, pair.Left, pair.Right));
 
         // Diagnostics on the receiver's C# are located in its syntax tree, where #pragma applies; that needs the
         // compilation, so they are reported apart from the source, which stays cached.
@@ -173,15 +181,10 @@ public sealed class WebhookReceiverGenerator : IIncrementalGenerator
         return new ReceiverModel(binding.Receiver, spec, diagnostics.ToEquatableArray());
     }
 
-    private static void Emit(SourceProductionContext context, ReceiverModel model, GeneratorSettings settings)
+    private static void Emit(SourceProductionContext context, ReceiverOutput output, GeneratorSettings settings)
     {
-        var receiver = model.Receiver;
-        var spec = model.Spec;
-        if (spec is null || spec.HasErrors || model.Diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error))
-        {
-            return;
-        }
-
+        var receiver = output.Receiver;
+        var spec = output.Spec;
         var prefix = HintNames.Prefix(receiver);
         context.AddSource(prefix + ".Receiver.g.cs", SourceText.From(ReceiverEmitter.Emit(receiver, spec), System.Text.Encoding.UTF8));
         context.AddSource(prefix + ".Webhooks.g.cs", SourceText.From(WebhooksEmitter.Emit(receiver, spec), System.Text.Encoding.UTF8));

@@ -24,6 +24,7 @@ public sealed class IncrementalTests
         TrackingNames.SpecSources,
         TrackingNames.Specs,
         TrackingNames.ReceiverModels,
+        TrackingNames.ReceiverOutputs,
     ];
 
     [Fact]
@@ -82,6 +83,46 @@ public sealed class IncrementalTests
         Reasons(result, TrackingNames.Specs).ShouldBe([IncrementalStepRunReason.Cached]);
         Reasons(result, TrackingNames.ReceiverModels).ShouldAllBe(r => r == IncrementalStepRunReason.Cached || r == IncrementalStepRunReason.Unchanged);
         OutputReasons(result).ShouldAllBe(r => r == IncrementalStepRunReason.Cached || r == IncrementalStepRunReason.Unchanged);
+    }
+
+    [Fact]
+    public void A_line_added_above_the_receiver_class_moves_its_diagnostics_location_and_re_emits_nothing()
+    {
+        var spec = new InMemoryAdditionalText("/app/webhooks.yaml", TestSpecs.GridX);
+        var compilation = GeneratorHarness.CreateCompilation(TestSpecs.GridXReceiverSource);
+        var driver = GeneratorHarness.CreateDriver(spec).RunGenerators(compilation);
+        var before = driver.GetRunResult().Results.Single().GeneratedSources;
+
+        var oldTree = compilation.SyntaxTrees.Single();
+        var newTree = oldTree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From("// A line typed above the receiver.\n" + TestSpecs.GridXReceiverSource));
+        var result = driver.RunGenerators(compilation.ReplaceSyntaxTree(oldTree, newTree)).GetRunResult().Results.Single();
+
+        // The declaration moved, so the model that carries its location changed; what the emitters read did not.
+        Reasons(result, TrackingNames.Receivers).ShouldBe([IncrementalStepRunReason.Modified]);
+        Reasons(result, TrackingNames.ReceiverModels).ShouldBe([IncrementalStepRunReason.Modified]);
+        Reasons(result, TrackingNames.ReceiverOutputs).ShouldHaveSingleItem().ShouldBeOneOf(IncrementalStepRunReason.Unchanged, IncrementalStepRunReason.Cached);
+        EmittedReceivers(result).ShouldBeEmpty();
+        result.GeneratedSources.Length.ShouldBe(before.Length);
+        for (var i = 0; i < before.Length; i++)
+        {
+            result.GeneratedSources[i].SourceText.ShouldBeSameAs(before[i].SourceText, before[i].HintName);
+        }
+    }
+
+    [Fact]
+    public void Editing_the_spec_title_changes_the_receivers_model_and_re_emits_nothing()
+    {
+        var spec = new InMemoryAdditionalText("/app/webhooks.yaml", TestSpecs.GridX);
+        var compilation = GeneratorHarness.CreateCompilation(TestSpecs.GridXReceiverSource);
+        var driver = GeneratorHarness.CreateDriver(spec).RunGenerators(compilation);
+
+        var edited = new InMemoryAdditionalText("/app/webhooks.yaml", TestSpecs.GridX.Replace("title:", "title: Edited", StringComparison.Ordinal));
+        var result = driver.ReplaceAdditionalText(spec, edited).RunGenerators(compilation).GetRunResult().Results.Single();
+
+        Reasons(result, TrackingNames.Specs).ShouldBe([IncrementalStepRunReason.Modified]);
+        Reasons(result, TrackingNames.ReceiverModels).ShouldBe([IncrementalStepRunReason.Modified]);
+        Reasons(result, TrackingNames.ReceiverOutputs).ShouldHaveSingleItem().ShouldBeOneOf(IncrementalStepRunReason.Unchanged, IncrementalStepRunReason.Cached);
+        EmittedReceivers(result).ShouldBeEmpty();
     }
 
     [Fact]
@@ -303,8 +344,8 @@ public sealed class IncrementalTests
             .SelectMany(s => s.Inputs)
             .Where(i => i.Source.Outputs[i.OutputIndex].Reason is IncrementalStepRunReason.New or IncrementalStepRunReason.Modified)
             .Select(i => i.Source.Outputs[i.OutputIndex].Value)
-            .Select(value => value is (Model.ReceiverModel model, GeneratorSettings) ? model : value as Model.ReceiverModel)
-            .OfType<Model.ReceiverModel>()
+            .Select(value => value is (Model.ReceiverOutput output, GeneratorSettings) ? output : value as Model.ReceiverOutput)
+            .OfType<Model.ReceiverOutput>()
             .Select(m => m.Receiver.ClassName)
             .ToList();
 

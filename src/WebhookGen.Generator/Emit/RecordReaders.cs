@@ -70,7 +70,9 @@ internal static class RecordReaders
 
         writer.WriteLine();
         writer.OpenBlock($"while ({JsonContextAliases.WebhookJson}.NextProperty(ref reader))");
-        var keyword = "if";
+
+        // One flat `if` per property, each ending in `continue`, rather than an `else if` chain: a chain of GitHub's 90
+        // properties nests 90 deep, and the compiler's flow analysis of it costs about a fifth of the whole build.
         foreach (var property in wire)
         {
             var statements = new List<string> { "reader.Read();" };
@@ -97,9 +99,11 @@ internal static class RecordReaders
                 statements.Add($"{SeenLocal(bit / 64)} |= 1UL << {(bit % 64).ToString(CultureInfo.InvariantCulture)};");
             }
 
+            statements.Add("continue;");
+
             // One line per property: on a spec of GitHub's size the readers are most of the generated code.
-            var condition = $"{keyword} (reader.ValueTextEquals({CSharp.Utf8Literal(property.WireName)}))";
-            if (statements.Count <= 3)
+            var condition = $"if (reader.ValueTextEquals({CSharp.Utf8Literal(property.WireName)}))";
+            if (statements.Count <= 4)
             {
                 writer.WriteLine($"{condition} {{ {string.Join(" ", statements)} }}");
             }
@@ -109,13 +113,14 @@ internal static class RecordReaders
                 statements.ForEach(statement => writer.WriteLine(statement));
                 writer.CloseBlock();
             }
-
-            keyword = "else if";
         }
 
-        writer.WriteLine(wire.Count == 0
-            ? $"{JsonContextAliases.WebhookJson}.SkipValue(ref reader);"
-            : $"else {{ {JsonContextAliases.WebhookJson}.SkipValue(ref reader); }}");
+        if (wire.Count > 0)
+        {
+            writer.WriteLine();
+        }
+
+        writer.WriteLine($"{JsonContextAliases.WebhookJson}.SkipValue(ref reader);");
         writer.CloseBlock();
         for (var group = 0; group < SeenGroups(required.Count); group++)
         {
