@@ -133,6 +133,11 @@ internal static class DiagnosticDescriptors
         "The event {0} has a signed JWT body on {1}, which {2} also use; a JWT event needs a URL of its own, since nothing names it before its token is verified, so it is not received",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor HandlersToWrite = Create(
+        "WHG026", "Webhook handlers are still to write",
+        "{0} has {1} webhook handler(s) to write: {2}. The code fix 'Implement webhook handlers' writes them.",
+        DiagnosticSeverity.Error);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLink + id.ToLowerInvariant());
 }
