@@ -12,6 +12,16 @@ internal readonly record struct GeneratorSettings(bool EmitTestKit)
 {
     internal const string TestKitProperty = "build_property.WebhookGenTestKit";
 
+    internal const string StrictProperty = "build_property.WebhookGenStrict";
+
+    /// <summary>
+    /// <c>&lt;WebhookGenStrict&gt;true&lt;/WebhookGenStrict&gt;</c>: a spec mistake that is otherwise a warning and reads
+    /// the value as raw JSON (an unresolved <c>$ref</c>, WHG007; a type that is not a JSON Schema type, WHG027) is an error.
+    /// A bool of its own, apart from the settings the source output reads, so that switching it re-emits nothing.
+    /// </summary>
+    public static bool IsStrict(AnalyzerConfigOptionsProvider options, System.Threading.CancellationToken cancellationToken) =>
+        options.GlobalOptions.TryGetValue(StrictProperty, out var value) && string.Equals(value.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+
     public static GeneratorSettings From(AnalyzerConfigOptionsProvider options, System.Threading.CancellationToken cancellationToken) =>
         new(!(options.GlobalOptions.TryGetValue(TestKitProperty, out var value)
             && string.Equals(value.Trim(), "false", StringComparison.OrdinalIgnoreCase)));

@@ -116,12 +116,16 @@ public sealed class WebhookReceiverGenerator : IIncrementalGenerator
             }
         });
 
-        // Spec diagnostics are reported once per spec, however many receivers share it.
-        context.RegisterSourceOutput(specs, static (spc, spec) =>
+        // Spec diagnostics are reported once per spec, however many receivers share it; strict mode makes the mistakes
+        // that would otherwise be read as raw JSON errors.
+        var strict = context.AnalyzerConfigOptionsProvider.Select(GeneratorSettings.IsStrict);
+        context.RegisterSourceOutput(specs.Combine(strict), static (spc, pair) =>
         {
-            foreach (var diagnostic in spec.Diagnostics)
+            foreach (var diagnostic in pair.Left.Diagnostics)
             {
-                spc.ReportDiagnostic(diagnostic.ToDiagnostic());
+                spc.ReportDiagnostic(pair.Right && DiagnosticDescriptors.ErrorsWhenStrict.Contains(diagnostic.Descriptor.Id)
+                    ? diagnostic.ToDiagnostic(DiagnosticSeverity.Error)
+                    : diagnostic.ToDiagnostic());
             }
         });
     }

@@ -8,6 +8,9 @@ internal static class DiagnosticDescriptors
     private const string Category = "WebhookGen";
     private const string HelpLink = "docs/diagnostics.md#";
 
+    /// <summary>The warnings that <c>&lt;WebhookGenStrict&gt;true&lt;/WebhookGenStrict&gt;</c> reports as errors.</summary>
+    public static readonly System.Collections.Immutable.ImmutableHashSet<string> ErrorsWhenStrict = System.Collections.Immutable.ImmutableHashSet.Create("WHG007", "WHG027");
+
     public static readonly DiagnosticDescriptor SpecFileNotFound = Create(
         "WHG001", "The receiver's spec is not an AdditionalFiles item",
         "[WebhookReceiver(\"{0}\")] on {1} matches no AdditionalFiles item; add <AdditionalFiles Include=\"{0}\" /> to the project. AdditionalFiles seen: {2}.",
@@ -137,6 +140,11 @@ internal static class DiagnosticDescriptors
         "WHG026", "Webhook handlers are still to write",
         "{0} has {1} webhook handler(s) to write: {2}. The code fix 'Implement webhook handlers' writes them.",
         DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnknownSchemaType = Create(
+        "WHG027", "A schema's type is not a JSON Schema type",
+        "'{0}' is not a JSON Schema type (string, number, integer, boolean, object, array or null); the value is read as raw JSON (JsonElement)",
+        DiagnosticSeverity.Warning);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLink + id.ToLowerInvariant());

@@ -13,6 +13,10 @@ internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, LocationI
     public Diagnostic ToDiagnostic() =>
         Diagnostic.Create(Descriptor, Location?.ToLocation(), Arguments.Cast<object>().ToArray());
 
+    /// <summary>The diagnostic with another severity than its descriptor's (strict mode's errors).</summary>
+    public Diagnostic ToDiagnostic(DiagnosticSeverity severity) =>
+        Diagnostic.Create(Descriptor, Location?.ToLocation(), severity, additionalLocations: null, properties: null, Arguments.Cast<object>().ToArray());
+
     /// <summary>
     /// The diagnostic located in the C# syntax tree it points into, so that <c>#pragma warning disable</c> and
     /// suppressions apply to it as to the compiler's own; a location outside the compilation (a spec file) stays as it is.

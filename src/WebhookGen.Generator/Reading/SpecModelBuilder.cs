@@ -11,6 +11,7 @@ using WebhookGen.Generator.Helpers;
 using WebhookGen.Generator.Model;
 using WebhookGen.Generator.Reading.Events;
 using WebhookGen.Generator.Reading.Quirks;
+using WebhookGen.Generator.Reading.Schemas;
 using WebhookGen.Generator.Reading.References;
 using WebhookGen.Generator.Reading.Signatures;
 
@@ -59,6 +60,7 @@ internal static class SpecModelBuilder
         {
             Bundle(root, filePath, references, context, cancellationToken);
             LenientReader.Repair(root, context);
+            UnknownSchemaTypes.Remove(root, context);
             var lifted = VendorExtensionLifter.Lift(root);
             var result = new OpenApiJsonReader().Read(root, new Uri("file:///" + FileName(filePath)), new OpenApiReaderSettings());
             cancellationToken.ThrowIfCancellationRequested();

@@ -18,7 +18,8 @@ namespace WebhookGen.Generator.Reading.Quirks;
 /// </summary>
 internal static class LenientReader
 {
-    private static readonly HashSet<string> Types = new(StringComparer.Ordinal) { "string", "number", "integer", "boolean", "object", "array", "null" };
+    /// <summary>The JSON Schema types.</summary>
+    internal static readonly HashSet<string> Types = new(StringComparer.Ordinal) { "string", "number", "integer", "boolean", "object", "array", "null" };
 
     public static void Repair(JsonObject root, SpecReadContext context)
     {
