@@ -15,6 +15,12 @@ internal static class GeneratorHarness
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
 
+    /// <summary>The generator's own steps (<see cref="TrackingNames"/>); Roslyn tracks its internal ones too.</summary>
+    private static readonly HashSet<string> OwnSteps = typeof(TrackingNames)
+        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Select(field => (string)field.GetValue(null)!)
+        .ToHashSet(StringComparer.Ordinal);
+
     /// <summary>The references of an ASP.NET Core app plus the WebhookGen runtime, from the running test host.</summary>
     public static ImmutableArray<MetadataReference> AppReferences => References.Value;
 
@@ -36,12 +42,44 @@ internal static class GeneratorHarness
             ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
-    /// <summary>Runs the generator once; the result carries the generated sources, its diagnostics and the output compilation.</summary>
+    /// <summary>
+    /// Runs the generator; the result carries the generated sources, its diagnostics and the output compilation. Every
+    /// run is made twice: the second over an equal but new compilation (the same source parsed again, as after an edit
+    /// that changes nothing), whose every step must find its output unchanged or cached and re-emit no source.
+    /// Whatever a test feeds the generator, nothing it models may defeat the incremental pipeline.
+    /// </summary>
     public static GeneratorRun Run(string source, params AdditionalText[] additionalTexts)
     {
         var compilation = CreateCompilation(source);
         var driver = CreateDriver(additionalTexts).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        AssertSecondRunCached(driver, CreateCompilation(source));
         return new GeneratorRun(driver, compilation, output, diagnostics);
+    }
+
+    /// <summary>
+    /// Fails unless running <paramref name="driver"/> again on <paramref name="equivalent"/> (a compilation equal to the
+    /// last one) finds every tracked step's output unchanged or cached and re-emits no source. The diagnostics output that
+    /// reads the compilation itself (to locate C# diagnostics) runs again by design and is not checked.
+    /// </summary>
+    public static void AssertSecondRunCached(GeneratorDriver driver, Compilation equivalent)
+    {
+        var result = driver.RunGenerators(equivalent).GetRunResult().Results.Single();
+        var steps = result.TrackedSteps
+            .Where(step => OwnSteps.Contains(step.Key))
+            .SelectMany(step => step.Value.SelectMany(run => run.Outputs).Select(output => (Step: step.Key, output.Reason)));
+        var sources = result.TrackedOutputSteps
+            .SelectMany(step => step.Value.SelectMany(run => run.Outputs))
+            .Where(output => output.Value is (Model.ReceiverOutput, GeneratorSettings))
+            .Select(output => ("source output", output.Reason));
+        var rerun = steps.Concat(sources)
+            .Where(output => output.Reason is not (IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged))
+            .Select(output => $"{output.Item1}: {output.Reason}")
+            .Distinct()
+            .ToList();
+        if (rerun.Count > 0)
+        {
+            throw new InvalidOperationException("A second generator run over equal inputs re-ran steps: " + string.Join(", ", rerun));
+        }
     }
 
     private static ImmutableArray<MetadataReference> LoadReferences()
