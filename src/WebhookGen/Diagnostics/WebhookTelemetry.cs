@@ -9,17 +9,17 @@ namespace WebhookGen.Diagnostics;
 /// measurements carry. Each outcome method records the delivery's one outcome on both. A value type, so that a delivery
 /// nobody observes allocates nothing for it.
 /// </summary>
-internal readonly record struct WebhookTelemetry(string Receiver, string? Event, Activity? Activity)
+internal readonly record struct WebhookTelemetry(WebhookMetrics Metrics, string Receiver, string? Event, Activity? Activity)
 {
     /// <summary>
     /// Counts a delivery as received and starts its span, a child of the server's HTTP span. <c>eventName</c> is null on a
     /// route of several events, until the event is read.
     /// </summary>
-    public static WebhookTelemetry Start(string receiver, string spanName, string? eventName)
+    public static WebhookTelemetry Start(WebhookMetrics metrics, string receiver, string spanName, string? eventName)
     {
-        if (WebhookMetrics.Received.Enabled)
+        if (metrics.Received.Enabled)
         {
-            WebhookMetrics.Received.Add(1, Tags(receiver, eventName));
+            metrics.Received.Add(1, Tags(receiver, eventName));
         }
 
         var activity = WebhookMetrics.ActivitySource.StartActivity(ActivityKind.Internal, name: spanName);
@@ -29,14 +29,14 @@ internal readonly record struct WebhookTelemetry(string Receiver, string? Event,
             activity.SetTag(WebhookTags.Event, eventName);
         }
 
-        return new WebhookTelemetry(receiver, eventName, activity);
+        return new WebhookTelemetry(metrics, receiver, eventName, activity);
     }
 
     /// <summary>
     /// The telemetry of one run of a queued delivery's handler by the inbox's worker: its own span (the request's ended when
     /// the delivery was stored), not counted as received again.
     /// </summary>
-    public static WebhookTelemetry ForQueued(string receiver, string eventName)
+    public static WebhookTelemetry ForQueued(WebhookMetrics metrics, string receiver, string eventName)
     {
         var activity = WebhookMetrics.ActivitySource.StartActivity(ActivityKind.Internal, name: "webhookgen.inbox.run " + receiver);
         if (activity is { IsAllDataRequested: true })
@@ -45,7 +45,7 @@ internal readonly record struct WebhookTelemetry(string Receiver, string? Event,
             activity.SetTag(WebhookTags.Event, eventName);
         }
 
-        return new WebhookTelemetry(receiver, eventName, activity);
+        return new WebhookTelemetry(metrics, receiver, eventName, activity);
     }
 
     /// <summary>
@@ -68,11 +68,11 @@ internal readonly record struct WebhookTelemetry(string Receiver, string? Event,
     /// <summary>The delivery was answered without calling the handler, for <paramref name="reason"/> (a <see cref="WebhookRejectionReason"/>).</summary>
     public void Rejected(string reason)
     {
-        if (WebhookMetrics.Rejected.Enabled)
+        if (Metrics.Rejected.Enabled)
         {
             var tags = Tags(Receiver, Event);
             tags.Add(WebhookTags.RejectionReason, reason);
-            WebhookMetrics.Rejected.Add(1, tags);
+            Metrics.Rejected.Add(1, tags);
         }
 
         if (Activity is { } activity)
@@ -86,7 +86,7 @@ internal readonly record struct WebhookTelemetry(string Receiver, string? Event,
     /// <summary>Counts each member of the payload that drifts from the spec.</summary>
     public void Drifted(System.Collections.Generic.IReadOnlyList<PayloadDrift> drift)
     {
-        if (!WebhookMetrics.PayloadDrift.Enabled)
+        if (!Metrics.PayloadDrift.Enabled)
         {
             return;
         }
@@ -96,16 +96,16 @@ internal readonly record struct WebhookTelemetry(string Receiver, string? Event,
             var tags = Tags(Receiver, Event);
             tags.Add(WebhookTags.DriftKind, PayloadDriftNames.Of(item.Kind));
             tags.Add(WebhookTags.DriftMember, item.Path);
-            WebhookMetrics.PayloadDrift.Add(1, tags);
+            Metrics.PayloadDrift.Add(1, tags);
         }
     }
 
     /// <summary>A repeat of a handled id, acknowledged without calling the handler. Not an error.</summary>
     public void Duplicate()
     {
-        if (WebhookMetrics.Duplicates.Enabled)
+        if (Metrics.Duplicates.Enabled)
         {
-            WebhookMetrics.Duplicates.Add(1, Tags(Receiver, Event));
+            Metrics.Duplicates.Add(1, Tags(Receiver, Event));
         }
 
         Activity?.SetTag(WebhookTags.Outcome, "duplicate");
@@ -114,9 +114,9 @@ internal readonly record struct WebhookTelemetry(string Receiver, string? Event,
     /// <summary>Stored in the durable inbox for a background worker; answered 200.</summary>
     public void Queued()
     {
-        if (WebhookMetrics.InboxEnqueued.Enabled)
+        if (Metrics.InboxEnqueued.Enabled)
         {
-            WebhookMetrics.InboxEnqueued.Add(1, Tags(Receiver, Event));
+            Metrics.InboxEnqueued.Add(1, Tags(Receiver, Event));
         }
 
         Activity?.SetTag(WebhookTags.Outcome, "queued");
@@ -125,9 +125,9 @@ internal readonly record struct WebhookTelemetry(string Receiver, string? Event,
     /// <summary>The same id was being handled; answered 409 for the sender to retry. Not an error.</summary>
     public void InProgress()
     {
-        if (WebhookMetrics.InProgress.Enabled)
+        if (Metrics.InProgress.Enabled)
         {
-            WebhookMetrics.InProgress.Add(1, Tags(Receiver, Event));
+            Metrics.InProgress.Add(1, Tags(Receiver, Event));
         }
 
         Activity?.SetTag(WebhookTags.Outcome, "in_progress");
@@ -142,9 +142,9 @@ internal readonly record struct WebhookTelemetry(string Receiver, string? Event,
         }
         else if (statusCode is >= 200 and < 300)
         {
-            if (WebhookMetrics.Handled.Enabled)
+            if (Metrics.Handled.Enabled)
             {
-                WebhookMetrics.Handled.Add(1, Tags(Receiver, Event));
+                Metrics.Handled.Add(1, Tags(Receiver, Event));
             }
 
             Activity?.SetTag(WebhookTags.Outcome, "handled");
@@ -158,11 +158,11 @@ internal readonly record struct WebhookTelemetry(string Receiver, string? Event,
     /// <summary>The handler threw (<paramref name="errorType"/> is the exception's type) or answered a 5xx (the status).</summary>
     public void Failed(string errorType)
     {
-        if (WebhookMetrics.Failed.Enabled)
+        if (Metrics.Failed.Enabled)
         {
             var tags = Tags(Receiver, Event);
             tags.Add(WebhookTags.ErrorType, errorType);
-            WebhookMetrics.Failed.Add(1, tags);
+            Metrics.Failed.Add(1, tags);
         }
 
         if (Activity is { } activity)
@@ -176,7 +176,7 @@ internal readonly record struct WebhookTelemetry(string Receiver, string? Event,
     /// <summary>Records how long the handler ran, since <paramref name="startTimestamp"/> (<see cref="Stopwatch.GetTimestamp"/>).</summary>
     public void HandlerRan(long startTimestamp, string? errorType)
     {
-        if (WebhookMetrics.HandlerDuration.Enabled)
+        if (Metrics.HandlerDuration.Enabled)
         {
             var tags = Tags(Receiver, Event);
             if (errorType is not null)
@@ -184,7 +184,7 @@ internal readonly record struct WebhookTelemetry(string Receiver, string? Event,
                 tags.Add(WebhookTags.ErrorType, errorType);
             }
 
-            WebhookMetrics.HandlerDuration.Record(Stopwatch.GetElapsedTime(startTimestamp).TotalSeconds, tags);
+            Metrics.HandlerDuration.Record(Stopwatch.GetElapsedTime(startTimestamp).TotalSeconds, tags);
         }
     }
 

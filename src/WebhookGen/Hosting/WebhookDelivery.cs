@@ -23,8 +23,8 @@ internal sealed class WebhookDelivery
     {
         HttpContext = httpContext;
         Receiver = receiver;
-        Telemetry = WebhookTelemetry.Start(receiver.Name, receiver.SpanName, eventName);
         Runtime = httpContext.RequestServices.GetRequiredKeyedService<WebhookReceiverRuntime>(receiver.Name);
+        Telemetry = WebhookTelemetry.Start(Runtime.Metrics, receiver.Name, receiver.SpanName, eventName);
         Options = Runtime.Options;
         Name = name;
     }

@@ -8,6 +8,8 @@ using Microsoft.Extensions.Options;
 using WebhookGen.Jwt;
 using WebhookGen.Signatures;
 
+using WebhookGen.Diagnostics;
+
 namespace WebhookGen.Hosting;
 
 /// <summary>The services one receiver needs on every delivery, resolved once (a keyed singleton named after the receiver).</summary>
@@ -16,6 +18,7 @@ internal sealed class WebhookReceiverRuntime(
     IOptionsMonitor<WebhookReceiverOptions> options,
     ILoggerFactory loggerFactory,
     TimeProvider timeProvider,
+    WebhookMetrics metrics,
     IHttpClientFactory? httpClientFactory = null)
 {
     /// <summary>The name of the <see cref="HttpClient"/> key sets are fetched with, to configure (a proxy, a handler in tests).</summary>
@@ -29,6 +32,9 @@ internal sealed class WebhookReceiverRuntime(
     public WebhookReceiverDescriptor Descriptor { get; } = descriptor;
 
     public TimeProvider TimeProvider { get; } = timeProvider;
+
+    /// <summary>The app's WebhookGen meter and instruments, which every delivery's telemetry records on.</summary>
+    public WebhookMetrics Metrics { get; } = metrics;
 
     public ILogger Logger { get; } = loggerFactory.CreateLogger("WebhookGen." + descriptor.Name);
 

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using WebhookGen.Diagnostics;
 using WebhookGen.Idempotency;
 using WebhookGen.Inbox;
 
@@ -82,6 +83,7 @@ public static class WebhookServiceCollectionExtensions
                     provider.GetRequiredService<IOptionsMonitor<WebhookReceiverOptions>>(),
                     provider.GetRequiredService<ILoggerFactory>(),
                     provider.GetRequiredService<TimeProvider>(),
+                    provider.GetRequiredService<WebhookMetrics>(),
                     provider.GetService<System.Net.Http.IHttpClientFactory>()));
             services.AddSingleton<Microsoft.Extensions.Hosting.IHostedService>(provider => new WebhookSecretStrengthCheck(
                 receiver,
@@ -98,6 +100,10 @@ public static class WebhookServiceCollectionExtensions
         // Deduplication: the in-memory store unless another is registered (AddWebhookDistributedIdempotency), and one
         // validator for every receiver's idempotency settings.
         services.TryAddSingleton(TimeProvider.System);
+
+        // The meter comes from the app's IMeterFactory (AddMetrics is idempotent; ASP.NET Core's host calls it too).
+        services.AddMetrics();
+        services.TryAddSingleton<WebhookMetrics>();
         services.TryAddDefaultWebhookIdempotency();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebhookReceiverOptions>, WebhookIdempotencyOptionsValidator>());
 

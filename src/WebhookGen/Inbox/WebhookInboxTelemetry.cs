@@ -7,11 +7,11 @@ namespace WebhookGen.Inbox;
 internal static class WebhookInboxTelemetry
 {
     /// <summary>Counts a run: <c>handled</c>, <c>retried</c>, <c>dead_lettered</c> or <c>lease_lost</c>.</summary>
-    public static void Ran(string receiver, string eventName, string outcome)
+    public static void Ran(WebhookMetrics metrics, string receiver, string eventName, string outcome)
     {
-        if (WebhookMetrics.InboxRuns.Enabled)
+        if (metrics.InboxRuns.Enabled)
         {
-            WebhookMetrics.InboxRuns.Add(
+            metrics.InboxRuns.Add(
                 1,
                 new TagList { { WebhookTags.Receiver, receiver }, { WebhookTags.Event, eventName }, { WebhookTags.Outcome, outcome } });
         }

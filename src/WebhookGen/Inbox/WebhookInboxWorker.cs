@@ -24,7 +24,8 @@ internal sealed class WebhookInboxWorker(
     IOptionsMonitor<WebhookInboxWorkerOptions> workerOptions,
     WebhookInboxSignal signal,
     TimeProvider timeProvider,
-    ILoggerFactory loggerFactory) : BackgroundService
+    ILoggerFactory loggerFactory,
+    WebhookMetrics metrics) : BackgroundService
 {
     /// <summary>How often the gauges' counts are refreshed from the store.</summary>
     private static readonly TimeSpan StatsInterval = TimeSpan.FromSeconds(5);
@@ -169,7 +170,7 @@ internal sealed class WebhookInboxWorker(
 
         var options = runtime.Options;
         var logger = runtime.Logger;
-        var telemetry = WebhookTelemetry.ForQueued(message.ReceiverName, message.EventName);
+        var telemetry = WebhookTelemetry.ForQueued(metrics, message.ReceiverName, message.EventName);
         var handlerSpan = telemetry.StartHandler();
         var started = Stopwatch.GetTimestamp();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
@@ -242,22 +243,22 @@ internal sealed class WebhookInboxWorker(
         if (!held)
         {
             InboxLog.LeaseLost(_logger, message.Id);
-            WebhookInboxTelemetry.Ran(receiverName, message.EventName, "lease_lost");
+            WebhookInboxTelemetry.Ran(metrics, receiverName, message.EventName, "lease_lost");
             return;
         }
 
         switch (outcome.Kind)
         {
             case WebhookInboxOutcomeKind.Complete:
-                WebhookInboxTelemetry.Ran(receiverName, message.EventName, "handled");
+                WebhookInboxTelemetry.Ran(metrics, receiverName, message.EventName, "handled");
                 break;
             case WebhookInboxOutcomeKind.Retry:
-                WebhookInboxTelemetry.Ran(receiverName, message.EventName, "retried");
+                WebhookInboxTelemetry.Ran(metrics, receiverName, message.EventName, "retried");
                 var delay = outcome.NotBefore - timeProvider.GetUtcNow();
                 InboxLog.RetryScheduled(logger, receiverName, message.EventName, message.Id, lease.Attempt, maxAttempts, outcome.Reason, delay < TimeSpan.Zero ? TimeSpan.Zero : delay);
                 break;
             default:
-                WebhookInboxTelemetry.Ran(receiverName, message.EventName, "dead_lettered");
+                WebhookInboxTelemetry.Ran(metrics, receiverName, message.EventName, "dead_lettered");
                 InboxLog.DeadLettered(logger, receiverName, message.EventName, message.Id, lease.Attempt, outcome.Reason);
                 break;
         }

@@ -13,23 +13,24 @@ namespace WebhookGen.Tests.Observability;
 public sealed class WebhookTelemetryTests
 {
     [Fact]
-    public void Every_instrument_is_on_the_one_WebhookGen_meter_with_its_unit()
+    public void Every_instrument_is_on_the_one_WebhookGen_meter_from_the_apps_meter_factory_with_its_unit()
     {
+        var metrics = TestMetrics.Create();
         var instruments = new List<Instrument>();
         using (var listener = new MeterListener())
         {
+            // Published on Start for the instruments that exist: this meter's only (tests in parallel create others).
             listener.InstrumentPublished = (instrument, _) =>
             {
-                if (instrument.Meter.Name == WebhookDiagnostics.MeterName)
+                if (ReferenceEquals(instrument.Meter, metrics.Meter))
                 {
                     instruments.Add(instrument);
                 }
             };
-            _ = WebhookMetrics.Received;
             listener.Start();
         }
 
-        instruments.ShouldAllBe(instrument => ReferenceEquals(instrument.Meter, WebhookMetrics.Meter));
+        metrics.Meter.Name.ShouldBe(WebhookDiagnostics.MeterName);
         instruments.Select(instrument => (instrument.Name, instrument.Unit)).OrderBy(pair => pair.Name).ShouldBe(
         [
             ("webhookgen.deliveries.duplicates", "{delivery}"),
@@ -46,17 +47,19 @@ public sealed class WebhookTelemetryTests
             ("webhookgen.inbox.oldest_age", "s"),
             ("webhookgen.payload.drift", "{member}"),
         ]);
-        WebhookMetrics.HandlerDuration.ShouldBeOfType<Histogram<double>>();
+        metrics.HandlerDuration.ShouldBeOfType<Histogram<double>>();
+        metrics.Meter.Scope.ShouldNotBeNull("created by an IMeterFactory, which scopes its meters");
         WebhookMetrics.ActivitySource.Name.ShouldBe(WebhookDiagnostics.ActivitySourceName);
     }
 
     [Fact]
     public void Without_a_listener_a_delivery_starts_no_span_and_records_nothing()
     {
+        var metrics = TestMetrics.Create();
         WebhookMetrics.ActivitySource.HasListeners().ShouldBeFalse();
-        WebhookMetrics.Received.Enabled.ShouldBeFalse();
+        metrics.Received.Enabled.ShouldBeFalse();
 
-        var telemetry = WebhookTelemetry.Start("NobodyListens", "webhookgen.receive NobodyListens", "a/b");
+        var telemetry = WebhookTelemetry.Start(metrics, "NobodyListens", "webhookgen.receive NobodyListens", "a/b");
         telemetry.Activity.ShouldBeNull();
         telemetry.StartHandler().ShouldBeNull();
         telemetry.ForEvent("a/b", "id", "id").Rejected(WebhookRejectionReason.InvalidPayload);
@@ -73,7 +76,7 @@ public sealed class WebhookTelemetryTests
         };
         ActivitySource.AddActivityListener(listener);
 
-        var telemetry = WebhookTelemetry.Start("SpanReceiver", "webhookgen.receive SpanReceiver", eventName: null).ForEvent("a/b", "evt_1", "msg_1");
+        var telemetry = WebhookTelemetry.Start(TestMetrics.Create(), "SpanReceiver", "webhookgen.receive SpanReceiver", eventName: null).ForEvent("a/b", "evt_1", "msg_1");
         var span = telemetry.Activity.ShouldNotBeNull();
         telemetry.Rejected(WebhookRejectionReason.ForSignature(SignatureVerificationResult.TimestampOutOfRange));
         telemetry.Stop(401);
@@ -102,10 +105,11 @@ public sealed class WebhookTelemetryTests
     public void Drift_is_counted_per_member_with_its_kind_and_path()
     {
         var measurements = new List<(long Value, Dictionary<string, object?> Tags)>();
+        var metrics = TestMetrics.Create();
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (ReferenceEquals(instrument, WebhookMetrics.PayloadDrift))
+            if (ReferenceEquals(instrument, metrics.PayloadDrift))
             {
                 l.EnableMeasurementEvents(instrument);
             }
@@ -123,10 +127,9 @@ public sealed class WebhookTelemetryTests
                 measurements.Add((value, copy));
             }
         });
-        _ = WebhookMetrics.PayloadDrift; // created before the listener starts, so that it is published to it
         listener.Start();
 
-        WebhookTelemetry.Start("DriftCounted", "webhookgen.receive DriftCounted", "pull_request").Drifted(
+        WebhookTelemetry.Start(metrics, "DriftCounted", "webhookgen.receive DriftCounted", "pull_request").Drifted(
         [
             new PayloadDrift("pull_request.head.repo.has_discussions", PayloadDriftKind.MissingRequired),
             new PayloadDrift("installation.created_at", PayloadDriftKind.NonstandardDateTime),

@@ -111,7 +111,8 @@ public sealed class VerifierBufferTests
             new WebhookReceiverDescriptor("TestReceiver", "/hooks", WebhookSignatureScheme.Hub("X-Signature", HmacAlgorithm.Sha512)),
             monitor,
             NullLoggerFactory.Instance,
-            new FakeTimeProvider(Now));
+            new FakeTimeProvider(Now),
+            Observability.TestMetrics.Create());
 
         var secrets = runtime.GetSecrets(options);
 

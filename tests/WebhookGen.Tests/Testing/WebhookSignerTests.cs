@@ -56,7 +56,8 @@ public class WebhookSignerTests
             new WebhookReceiverDescriptor("TestReceiver", "/hooks", scheme),
             new FixedOptionsMonitor(options),
             NullLoggerFactory.Instance,
-            new FakeTimeProvider(Now));
+            new FakeTimeProvider(Now),
+            Observability.TestMetrics.Create());
 
         var verifier = runtime.GetVerifier(options).ShouldNotBeNull();
 
