@@ -68,6 +68,26 @@ internal sealed class WebhookReceiverRuntime(
         }
     }
 
+    /// <summary>
+    /// Why the configured options are invalid now (a reload removed the secret), the validation's messages, which name
+    /// settings and never their values; null while they are valid. The receiver then runs on its last valid options.
+    /// </summary>
+    public string? InvalidConfiguration
+    {
+        get
+        {
+            try
+            {
+                _ = options.Get(Descriptor.Name);
+                return null;
+            }
+            catch (OptionsValidationException exception)
+            {
+                return string.Join("; ", exception.Failures);
+            }
+        }
+    }
+
     /// <summary>Logs each payload drift once per event, member and kind.</summary>
     public PayloadDriftLog DriftLog { get; } = new(loggerFactory.CreateLogger("WebhookGen." + descriptor.Name), descriptor.Name);
 

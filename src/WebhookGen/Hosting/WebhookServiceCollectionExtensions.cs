@@ -70,6 +70,7 @@ public static class WebhookServiceCollectionExtensions
         if (!registered)
         {
             services.AddSingleton<IValidateOptions<WebhookReceiverOptions>>(new WebhookReceiverOptionsValidator(receiver));
+            services.AddSingleton(new WebhookReceiverRegistration(receiver));
 
             // The .NET 8 configuration binding generator, which binds these options without reflection, registers its
             // change token under the default options name only (dotnet/runtime#85665): without this one a receiver's
