@@ -59,6 +59,7 @@ public sealed class WebhookTestClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The receiver's response.</returns>
     /// <exception cref="ArgumentException">An extra header cannot be sent on a request, or <paramref name="id"/> is not one the receiver would read as sent.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in a required first parameter (the HTTP method or not), so no call binds to both.")]
     public Task<HttpResponseMessage> SendAsync(
         string path,
         ReadOnlyMemory<byte> jsonBody,
@@ -79,6 +80,7 @@ public sealed class WebhookTestClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The receiver's response.</returns>
     /// <exception cref="ArgumentException">An extra header cannot be sent on a request, or <paramref name="id"/> is not one the receiver would read as sent.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in a required first parameter (the HTTP method or not), so no call binds to both.")]
     public async Task<HttpResponseMessage> SendAsync(
         HttpMethod method,
         string path,
