@@ -50,7 +50,10 @@ internal static class YamlToJsonConverter
             }
             catch (YamlException ex)
             {
-                return SpecTextReadResult.Failure(ex.Message, ToPosition(ex.Start), isYaml: true);
+                var stop = ToPosition(ex.Start);
+                return YamlIndentationSlip.Find(current, ex.Message, stop) is { } slip
+                    ? SpecTextReadResult.Failure(slip.Message, slip.Position, isYaml: true)
+                    : SpecTextReadResult.Failure(ex.Message, stop, isYaml: true);
             }
             catch (ConversionException ex)
             {

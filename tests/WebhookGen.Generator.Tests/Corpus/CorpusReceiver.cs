@@ -95,6 +95,7 @@ internal static class CorpusReceiver
         var compilation = GeneratorHarness.CreateCompilation(sources);
         var driver = GeneratorHarness.CreateDriver(spec.AdditionalTexts())
             .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        GeneratorHarness.AssertSecondRunCached(driver, GeneratorHarness.CreateCompilation(sources));
         return new GeneratorRun(driver, compilation, output, diagnostics);
     }
 }

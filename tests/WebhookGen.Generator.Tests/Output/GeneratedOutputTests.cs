@@ -231,6 +231,7 @@ public sealed class GeneratedOutputTests
         var compilation = GeneratorHarness.CreateCompilation(CorpusReceiver.Declaration("spec.json"));
         var driver = GeneratorHarness.CreateDriver(new InMemoryAdditionalText("/app/spec.json", json))
             .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        GeneratorHarness.AssertSecondRunCached(driver, GeneratorHarness.CreateCompilation(CorpusReceiver.Declaration("spec.json")));
         return new GeneratorRun(driver, compilation, output, diagnostics);
     }
 

@@ -76,6 +76,7 @@ internal static class SchemaHarness
         var first = GeneratorHarness.Run(ReceiverDeclaration(ns), text);
         var compilation = GeneratorHarness.CreateCompilation(ReceiverDeclaration(ns), Implementations(first, ns));
         var driver = GeneratorHarness.CreateDriver(text).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        GeneratorHarness.AssertSecondRunCached(driver, GeneratorHarness.CreateCompilation(ReceiverDeclaration(ns), Implementations(first, ns)));
         return new GeneratorRun(driver, compilation, output, diagnostics);
     }
 
@@ -88,6 +89,7 @@ internal static class SchemaHarness
         var first = GeneratorHarness.Run(ReceiverDeclaration(Namespace, spec), files);
         var compilation = GeneratorHarness.CreateCompilation(ReceiverDeclaration(Namespace, spec), Implementations(first, Namespace));
         var driver = GeneratorHarness.CreateDriver(files).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        GeneratorHarness.AssertSecondRunCached(driver, GeneratorHarness.CreateCompilation(ReceiverDeclaration(Namespace, spec), Implementations(first, Namespace)));
         return new GeneratorRun(driver, compilation, output, diagnostics);
     }
 
