@@ -90,12 +90,14 @@ public sealed class StrictModeTests
             options["build_property.WebhookGenStrict"] = strict;
         }
 
-        CSharpGeneratorDriver.Create(
+        var driver = CSharpGeneratorDriver.Create(
                 [new WebhookReceiverGenerator().AsSourceGenerator()],
                 [new InMemoryAdditionalText(SpecPath, spec)],
                 GeneratorHarness.ParseOptions,
-                new TestAnalyzerConfigOptions(options))
+                new TestAnalyzerConfigOptions(options),
+                new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true))
             .RunGeneratorsAndUpdateCompilation(GeneratorHarness.CreateCompilation(MiniSpecs.ReceiverSource), out _, out var diagnostics);
+        GeneratorHarness.AssertSecondRunCached(driver, GeneratorHarness.CreateCompilation(MiniSpecs.ReceiverSource));
         return diagnostics;
     }
 }

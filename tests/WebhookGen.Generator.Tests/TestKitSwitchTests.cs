@@ -30,12 +30,14 @@ public sealed class TestKitSwitchTests
         }
 
         var compilation = GeneratorHarness.CreateCompilation(TestSpecs.GridXReceiverSource);
-        CSharpGeneratorDriver.Create(
+        var driver = CSharpGeneratorDriver.Create(
                 [new WebhookReceiverGenerator().AsSourceGenerator()],
                 [new InMemoryAdditionalText("/app/webhooks.yaml", TestSpecs.GridX)],
                 GeneratorHarness.ParseOptions,
-                new TestAnalyzerConfigOptions(options))
+                new TestAnalyzerConfigOptions(options),
+                new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true))
             .RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
+        GeneratorHarness.AssertSecondRunCached(driver, GeneratorHarness.CreateCompilation(TestSpecs.GridXReceiverSource));
 
         var hintNames = output.SyntaxTrees.Select(t => System.IO.Path.GetFileName(t.FilePath)).ToList();
         hintNames.ShouldContain(name => name.EndsWith(".Receiver.g.cs", StringComparison.Ordinal));

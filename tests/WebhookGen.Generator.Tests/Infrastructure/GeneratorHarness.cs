@@ -64,6 +64,11 @@ internal static class GeneratorHarness
     public static void AssertSecondRunCached(GeneratorDriver driver, Compilation equivalent)
     {
         var result = driver.RunGenerators(equivalent).GetRunResult().Results.Single();
+        if (!result.TrackedSteps.ContainsKey(TrackingNames.Receivers))
+        {
+            throw new InvalidOperationException("The driver does not track its steps (trackIncrementalGeneratorSteps): nothing to check.");
+        }
+
         var steps = result.TrackedSteps
             .Where(step => OwnSteps.Contains(step.Key))
             .SelectMany(step => step.Value.SelectMany(run => run.Outputs).Select(output => (Step: step.Key, output.Reason)));
