@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Shouldly;
 using WebhookGen.Generator.Tests.Infrastructure;
 using Xunit;
@@ -84,20 +83,12 @@ public sealed class StrictModeTests
 
     private static System.Collections.Immutable.ImmutableArray<Diagnostic> Run(string spec, string? strict)
     {
-        var options = new Dictionary<string, string>();
+        var properties = new Dictionary<string, string>();
         if (strict is not null)
         {
-            options["build_property.WebhookGenStrict"] = strict;
+            properties["WebhookGenStrict"] = strict;
         }
 
-        var driver = CSharpGeneratorDriver.Create(
-                [new WebhookReceiverGenerator().AsSourceGenerator()],
-                [new InMemoryAdditionalText(SpecPath, spec)],
-                GeneratorHarness.ParseOptions,
-                new TestAnalyzerConfigOptions(options),
-                new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true))
-            .RunGeneratorsAndUpdateCompilation(GeneratorHarness.CreateCompilation(MiniSpecs.ReceiverSource), out _, out var diagnostics);
-        GeneratorHarness.AssertSecondRunCached(driver, GeneratorHarness.CreateCompilation(MiniSpecs.ReceiverSource));
-        return diagnostics;
+        return GeneratorHarness.Run(MiniSpecs.ReceiverSource, properties, new InMemoryAdditionalText(SpecPath, spec)).GeneratorDiagnostics;
     }
 }

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Shouldly;
 using WebhookGen.Generator.Tests.Infrastructure;
 using Xunit;
@@ -23,21 +22,13 @@ public sealed class TestKitSwitchTests
     [InlineData(" False ", false)]
     public void The_test_kit_is_generated_unless_the_property_is_false(string? property, bool expected)
     {
-        var options = new Dictionary<string, string>();
+        var properties = new Dictionary<string, string>();
         if (property is not null)
         {
-            options["build_property.WebhookGenTestKit"] = property;
+            properties["WebhookGenTestKit"] = property;
         }
 
-        var compilation = GeneratorHarness.CreateCompilation(TestSpecs.GridXReceiverSource);
-        var driver = CSharpGeneratorDriver.Create(
-                [new WebhookReceiverGenerator().AsSourceGenerator()],
-                [new InMemoryAdditionalText("/app/webhooks.yaml", TestSpecs.GridX)],
-                GeneratorHarness.ParseOptions,
-                new TestAnalyzerConfigOptions(options),
-                new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true))
-            .RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
-        GeneratorHarness.AssertSecondRunCached(driver, GeneratorHarness.CreateCompilation(TestSpecs.GridXReceiverSource));
+        var output = GeneratorHarness.Run(TestSpecs.GridXReceiverSource, properties, new InMemoryAdditionalText("/app/webhooks.yaml", TestSpecs.GridX)).Output;
 
         var hintNames = output.SyntaxTrees.Select(t => System.IO.Path.GetFileName(t.FilePath)).ToList();
         hintNames.ShouldContain(name => name.EndsWith(".Receiver.g.cs", StringComparison.Ordinal));

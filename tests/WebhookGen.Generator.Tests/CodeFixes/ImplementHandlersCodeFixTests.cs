@@ -95,7 +95,7 @@ public sealed class ImplementHandlersCodeFixTests
     [Fact]
     public async Task A_receiver_with_every_handler_has_no_WHG026()
     {
-        var test = new AnalyzerOnly { TestCode = Header + "[WebhookReceiver(\"webhooks.yaml\")]\npublic partial class GridXReceiver\n{\n" + string.Join("\n", AllHandlers) + "\n}\n" };
+        var test = new Test { TestCode = Header + "[WebhookReceiver(\"webhooks.yaml\")]\npublic partial class GridXReceiver\n{\n" + string.Join("\n", AllHandlers) + "\n}\n" };
 
         await test.RunAsync(CancellationToken.None);
     }
@@ -103,7 +103,7 @@ public sealed class ImplementHandlersCodeFixTests
     [Fact]
     public async Task The_message_names_the_first_five_and_counts_the_rest()
     {
-        var test = new AnalyzerOnly { TestCode = Header + "[WebhookReceiver(\"webhooks.yaml\")]\npublic partial class GridXReceiver\n{\n" + AllHandlers[8] + "\n}\n" };
+        var test = new Test { TestCode = Header + "[WebhookReceiver(\"webhooks.yaml\")]\npublic partial class GridXReceiver\n{\n" + AllHandlers[8] + "\n}\n" };
         test.ExpectedDiagnostics.Add(new DiagnosticResult("WHG026", DiagnosticSeverity.Error)
             .WithSpan(7, 22, 7, 35)
             .WithArguments("GridXReceiver", 8, "OnApplianceCreateAsync, OnApplianceOfflineAsync, OnApplianceOnlineAsync, OnInverterStatusAsync, OnGatewayCreateAsync and 3 more"));
@@ -114,40 +114,29 @@ public sealed class ImplementHandlersCodeFixTests
     [Fact]
     public async Task An_abstract_receiver_has_no_WHG026()
     {
-        var test = new AnalyzerOnly { TestCode = Header + "[WebhookReceiver(\"webhooks.yaml\")]\npublic abstract partial class GridXReceiver;\n" };
+        var test = new Test { TestCode = Header + "[WebhookReceiver(\"webhooks.yaml\")]\npublic abstract partial class GridXReceiver;\n" };
 
         await test.RunAsync(CancellationToken.None);
     }
 
-    /// <summary>The same project set-up for the analyzer alone and for the analyzer with its fix.</summary>
-    private static void Configure(SolutionState testState, SolutionState? fixedState, Func<TestBehaviors, TestBehaviors> behaviors, Action<CompilerDiagnostics> compilerDiagnostics, Action<ReferenceAssemblies> referenceAssemblies)
-    {
-        // No reference pack download: the same references as every other generator test (ASP.NET Core + the runtime).
-        referenceAssemblies(new ReferenceAssemblies("net10.0"));
-        testState.AdditionalReferences.AddRange(GeneratorHarness.AppReferences);
-        testState.AdditionalFiles.Add(("webhooks.yaml", TestSpecs.GridX));
-        fixedState?.AdditionalFiles.Add(("webhooks.yaml", TestSpecs.GridX));
-
-        // The generated sources are the snapshot tests' business; CS8795 (one per missing handler, in them) is the
-        // compiler's own report of what WHG026 names.
-        behaviors(TestBehaviors.SkipGeneratedSourcesCheck);
-        compilerDiagnostics(CompilerDiagnostics.None);
-    }
-
-    /// <summary>The analyzer alone (no fixed code: only its diagnostics are checked).</summary>
-    private sealed class AnalyzerOnly : CSharpCodeFixTest<HandlersToWriteAnalyzer, ImplementHandlersCodeFix, DefaultVerifier>
-    {
-        public AnalyzerOnly() =>
-            Configure(TestState, null, b => TestBehaviors |= b, c => CompilerDiagnostics = c, r => ReferenceAssemblies = r);
-
-        protected override IEnumerable<Type> GetSourceGenerators() => [typeof(WebhookReceiverGenerator)];
-    }
-
-    /// <summary>The analyzer and the fix, with the generator and the gridX spec, compiled against the app's references.</summary>
+    /// <summary>
+    /// The analyzer and its fix, with the generator and the gridX spec, compiled against the app's references; without
+    /// <c>FixedCode</c>, only the analyzer's diagnostics are checked.
+    /// </summary>
     private sealed class Test : CSharpCodeFixTest<HandlersToWriteAnalyzer, ImplementHandlersCodeFix, DefaultVerifier>
     {
-        public Test() =>
-            Configure(TestState, FixedState, b => TestBehaviors |= b, c => CompilerDiagnostics = c, r => ReferenceAssemblies = r);
+        public Test()
+        {
+            // No reference pack download: the same references as every other generator test (ASP.NET Core + the runtime).
+            ReferenceAssemblies = new ReferenceAssemblies("net10.0");
+            TestState.AdditionalReferences.AddRange(GeneratorHarness.AppReferences);
+            TestState.AdditionalFiles.Add(("webhooks.yaml", TestSpecs.GridX));
+
+            // The generated sources are the snapshot tests' business; CS8795 (one per missing handler, in them) is the
+            // compiler's own report of what WHG026 names.
+            TestBehaviors |= TestBehaviors.SkipGeneratedSourcesCheck;
+            CompilerDiagnostics = CompilerDiagnostics.None;
+        }
 
         protected override IEnumerable<Type> GetSourceGenerators() => [typeof(WebhookReceiverGenerator)];
     }

@@ -48,10 +48,24 @@ internal static class GeneratorHarness
     /// that changes nothing), whose every step must find its output unchanged or cached and re-emit no source.
     /// Whatever a test feeds the generator, nothing it models may defeat the incremental pipeline.
     /// </summary>
-    public static GeneratorRun Run(string source, params AdditionalText[] additionalTexts)
+    public static GeneratorRun Run(string source, params AdditionalText[] additionalTexts) =>
+        Run(source, new Dictionary<string, string>(), additionalTexts);
+
+    /// <summary>
+    /// As <see cref="Run(string, AdditionalText[])"/>, with the project's MSBuild properties the generator reads, by name
+    /// (<c>WebhookGenStrict</c> is seen as <c>build_property.WebhookGenStrict</c>).
+    /// </summary>
+    public static GeneratorRun Run(string source, IReadOnlyDictionary<string, string> buildProperties, params AdditionalText[] additionalTexts)
     {
         var compilation = CreateCompilation(source);
-        var driver = CreateDriver(additionalTexts).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        var options = new TestAnalyzerConfigOptions(buildProperties.ToDictionary(p => "build_property." + p.Key, p => p.Value, StringComparer.Ordinal));
+        var driver = CSharpGeneratorDriver.Create(
+                [new WebhookReceiverGenerator().AsSourceGenerator()],
+                additionalTexts,
+                ParseOptions,
+                options,
+                new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true))
+            .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
         AssertSecondRunCached(driver, CreateCompilation(source));
         return new GeneratorRun(driver, compilation, output, diagnostics);
     }
