@@ -20,12 +20,12 @@ namespace WebhookGen.PackageTests;
 /// folder feed, creates a web project with <c>dotnet new web</c>, adds the package and the spec, writes the receiver
 /// as the README says, builds it with warnings as errors, runs it and posts gridX events to it.
 /// </summary>
-public sealed class NewUserTests
+[Collection(PackedPackageTests.Name)]
+public sealed class NewUserTests(PackedPackage package)
 {
     private static readonly TimeSpan StepTimeout = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan OutputTimeout = TimeSpan.FromSeconds(10);
-    private static readonly Dictionary<string, string> NoEnvironment = [];
 
     private const string Secret = "package-test-secret";
     private const string ApplianceId = "fc0a6ac7-64ce-4276-a7cd-bace946af433";
@@ -41,13 +41,9 @@ public sealed class NewUserTests
     {
         using var work = new TempFolder("webhookgen-package-test");
 
-        // A version no earlier run used, so no NuGet cache can serve a stale package.
-        var version = $"0.1.0-test.{DateTime.UtcNow:yyyyMMddHHmmss}";
-        var feed = Directory.CreateDirectory(work.Combine("feed")).FullName;
-        await ChildProcess.RunDotNetAsync(Repository.Root, StepTimeout, NoEnvironment,
-            "pack", Repository.PackageProject, "-c", "Release", "-o", feed, "--artifacts-path", work.Combine("artifacts"),
-            "-p:Version=" + version, "--disable-build-servers");
-        AssertPackageLayout(Path.Combine(feed, $"WebhookGen.{version}.nupkg"));
+        var version = package.Version;
+        var feed = package.Feed;
+        AssertPackageLayout(package.PackagePath);
 
         // The user's side restores into a packages folder of its own: the test leaves nothing in the global cache.
         var user = new Dictionary<string, string> { ["NUGET_PACKAGES"] = work.Combine("packages") };
@@ -111,6 +107,9 @@ public sealed class NewUserTests
         entries.ShouldContain("analyzers/dotnet/cs/WebhookGen.Generator.dll", string.Join('\n', entries));
         entries.ShouldContain("analyzers/dotnet/cs/Microsoft.OpenApi.dll", string.Join('\n', entries));
         entries.ShouldContain("analyzers/dotnet/cs/YamlDotNet.dll", string.Join('\n', entries));
+        // The .NET Framework compiler (Visual Studio, MSBuild.exe) has no System.Text.Json: the package brings it.
+        entries.ShouldContain("analyzers/dotnet/cs/System.Text.Json.dll", string.Join('\n', entries));
+        entries.ShouldNotContain(e => e.StartsWith("analyzers/dotnet/cs/Microsoft.CodeAnalysis", StringComparison.Ordinal), "Roslyn is the compiler's own:\n" + string.Join('\n', entries));
         entries.ShouldContain("lib/net8.0/WebhookGen.dll", string.Join('\n', entries));
         entries.ShouldContain("lib/net8.0/WebhookGen.xml", string.Join('\n', entries));
         entries.ShouldContain("build/WebhookGen.props", string.Join('\n', entries));

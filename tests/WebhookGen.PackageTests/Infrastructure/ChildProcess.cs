@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.IO;
 using System.Linq;
 using System.Text;
 using System.Threading;
@@ -8,7 +9,7 @@ using System.Threading.Tasks;
 
 namespace WebhookGen.PackageTests.Infrastructure;
 
-/// <summary>A <c>dotnet</c> process whose output is collected as it comes; killed, with its children, on dispose.</summary>
+/// <summary>A child process (<c>dotnet</c>, a compiler) whose output is collected as it comes; killed, with its children, on dispose.</summary>
 internal sealed class ChildProcess : IDisposable
 {
     private readonly Process _process;
@@ -33,9 +34,12 @@ internal sealed class ChildProcess : IDisposable
         }
     }
 
-    public static ChildProcess StartDotNet(string workingDirectory, IReadOnlyDictionary<string, string> environment, IEnumerable<string> arguments)
+    public static ChildProcess StartDotNet(string workingDirectory, IReadOnlyDictionary<string, string> environment, IEnumerable<string> arguments) =>
+        Start(DotNetExecutable, workingDirectory, environment, arguments);
+
+    public static ChildProcess Start(string executable, string workingDirectory, IReadOnlyDictionary<string, string> environment, IEnumerable<string> arguments)
     {
-        var start = new ProcessStartInfo(DotNetExecutable)
+        var start = new ProcessStartInfo(executable)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -82,10 +86,14 @@ internal sealed class ChildProcess : IDisposable
     }
 
     /// <summary>Runs <c>dotnet</c> to completion and returns its output; throws, with the output, on failure or timeout.</summary>
-    public static async Task<string> RunDotNetAsync(string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    public static Task<string> RunDotNetAsync(string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        RunAsync(DotNetExecutable, workingDirectory, timeout, environment, arguments);
+
+    /// <summary>Runs <paramref name="executable"/> to completion and returns its output; throws, with the output, on failure or timeout.</summary>
+    public static async Task<string> RunAsync(string executable, string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> arguments)
     {
-        using var child = StartDotNet(workingDirectory, environment, arguments);
-        var command = "dotnet " + string.Join(' ', arguments);
+        using var child = Start(executable, workingDirectory, environment, arguments);
+        var command = Path.GetFileName(executable) + " " + string.Join(' ', arguments);
         using var cancellation = new CancellationTokenSource(timeout);
         try
         {
