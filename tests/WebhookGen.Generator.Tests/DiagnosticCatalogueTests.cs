@@ -27,6 +27,10 @@ public sealed class DiagnosticCatalogueTests
         .OrderBy(d => d.Id, StringComparer.Ordinal)
         .ToList();
 
+    // The project's home, as Directory.Build.props declares it for the package.
+    private static readonly Lazy<string> RepositoryUrl = new(() => Regex.Match(
+        File.ReadAllText(Path.Combine(RepositoryLayout.Root, "Directory.Build.props")), "<RepositoryUrl>([^<]+)</RepositoryUrl>").Groups[1].Value);
+
     private static readonly Lazy<string> Docs = new(() => File.ReadAllText(Path.Combine(RepositoryLayout.Root, "docs", "diagnostics.md")).Replace("\r\n", "\n", StringComparison.Ordinal));
 
     public static TheoryData<string> Ids()
@@ -59,7 +63,9 @@ public sealed class DiagnosticCatalogueTests
         descriptor.Category.ShouldBe("WebhookGen");
         descriptor.IsEnabledByDefault.ShouldBeTrue();
         descriptor.DefaultSeverity.ShouldBeOneOf(DiagnosticSeverity.Error, DiagnosticSeverity.Warning, DiagnosticSeverity.Info);
-        descriptor.HelpLinkUri.ShouldBe("docs/diagnostics.md#" + id.ToLowerInvariant());
+        // Absolute, so that it opens from an IDE's error list: the project's docs, at the section of the ID.
+        descriptor.HelpLinkUri.ShouldBe(RepositoryUrl.Value + "/blob/main/docs/diagnostics.md#" + id.ToLowerInvariant());
+        new Uri(descriptor.HelpLinkUri).Scheme.ShouldBe("https");
     }
 
     [Theory]

@@ -7,6 +7,7 @@ using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
 using System.Text;
+using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using System.Xml.Linq;
 using Shouldly;
@@ -114,6 +115,23 @@ public sealed class NewUserTests(PackedPackage package)
         entries.ShouldContain("lib/net8.0/WebhookGen.xml", string.Join('\n', entries));
         entries.ShouldContain("build/WebhookGen.props", string.Join('\n', entries));
         entries.ShouldContain("buildTransitive/WebhookGen.props", string.Join('\n', entries));
+
+        // Ready to publish: where the project lives, its licence, symbols beside it, and a README whose links work on nuget.org.
+        var nuspec = XDocument.Load(zip.GetEntry("WebhookGen.nuspec")!.Open()).Root!;
+        var metadata = nuspec.Elements().Single(e => e.Name.LocalName == "metadata");
+        string Meta(string name) => metadata.Elements().SingleOrDefault(e => e.Name.LocalName == name)?.Value ?? string.Empty;
+        var projectUrl = Meta("projectUrl");
+        new Uri(projectUrl).Scheme.ShouldBe("https", nuspec.ToString());
+        metadata.Elements().Single(e => e.Name.LocalName == "license").Value.ShouldBe("MIT");
+        metadata.Elements().Single(e => e.Name.LocalName == "repository").Attribute("url")!.Value.ShouldBe(projectUrl);
+        Meta("readme").ShouldBe("README.md");
+        File.Exists(Path.ChangeExtension(package, ".snupkg")).ShouldBeTrue("no symbol package beside " + package);
+
+        using var reader = new StreamReader(zip.GetEntry("README.md")!.Open());
+        var readme = reader.ReadToEnd();
+        Regex.Matches(readme, @"\]\((?!https?:|#)[^)]*\)").Select(m => m.Value).ShouldBeEmpty("the packed README has relative links");
+        readme.Replace("](" + projectUrl + "/blob/main/", "](", StringComparison.Ordinal)
+            .ShouldBe(File.ReadAllText(Path.Combine(Repository.Root, "README.md")), "the packed README is the repository's, links made absolute");
     }
 
     // The folder feed is added beside the user's configured sources (no <clear/>), as a user would add a private feed.

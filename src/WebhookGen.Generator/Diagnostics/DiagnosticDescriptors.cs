@@ -6,7 +6,7 @@ namespace WebhookGen.Generator.Diagnostics;
 internal static class DiagnosticDescriptors
 {
     private const string Category = "WebhookGen";
-    private const string HelpLink = "docs/diagnostics.md#";
+    private const string HelpLink = ThisAssembly.DocsUrl + "diagnostics.md#";
 
     /// <summary>The warnings that <c>&lt;WebhookGenStrict&gt;true&lt;/WebhookGenStrict&gt;</c> reports as errors.</summary>
     public static readonly System.Collections.Immutable.ImmutableHashSet<string> ErrorsWhenStrict = System.Collections.Immutable.ImmutableHashSet.Create("WHG007", "WHG027");
