@@ -11,6 +11,10 @@
 #   all-lib       every event as a receiver library (docs/receiver-library.md): the spec and an abstract receiver in a
 #                 class library, the web app referencing it and overriding the handlers
 #   handful-lib   the same with the handful of events
+# and two floors, made after the profiling build from what it generated:
+#   all-models, handful-models   the empty app plus only the model types (records and enums) WebhookGen generated for
+#                 that app, copied in as plain source: no generator, no JSON code, no receiver. What compiling the typed
+#                 payloads alone costs, which no receiver that hands the user those types can go below.
 # The package is packed from src/ into a local folder feed first, and restored from there into a NuGet folder of its
 # own, so the measured builds compile the app only (the generator is not rebuilt inside them). The handlers are written
 # by this script from the compiler's CS8795 (partial) or CS0534 (abstract) errors of a first build, so they follow the
@@ -29,7 +33,7 @@
 # Tunables (environment): BUILD_RUNS (3); BUILD_COMPILER_SERVER=1 builds as a user does, with the compiler server
 # warm (times only), and writes benchmarks/results/build-server.md instead.
 # Exit code non-zero on any failure, with the reason on the last line. Takes about 10 minutes on a quiet 2-core
-# machine (21 under heavy load from other builds); 15 with the receiver libraries.
+# machine (21 under heavy load from other builds); 18 with the receiver libraries and the floors.
 set -Eeuo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -37,7 +41,7 @@ cd "$ROOT"
 
 case "${1:-}" in
   "") ;;
-  -h | --help) sed -n '2,27p' "$0"; exit 0 ;;
+  -h | --help) sed -n '2,36p' "$0"; exit 0 ;;
   *) echo "usage: $0" >&2; exit 2 ;;
 esac
 
@@ -47,6 +51,7 @@ SPEC="specs/github/api.github.com.json"
 TEMPLATES="$ROOT/benchmarks/build"
 RESULT="$ROOT/benchmarks/results/build.md"
 APPS=(empty all handful all-lib handful-lib)
+FLOOR_APPS=(all-models handful-models)
 # "Well under 1 GB", the issue's memory target, read as at most three quarters of it.
 MEMORY_TARGET_MB=768
 
@@ -127,11 +132,14 @@ done
 
 # Per app: the folder built (the web app's), the folders a clean build empties, the assembly the build must write, the
 # file whose one line (the string "edit N") the edit changes, and the class the handlers are written into.
-declare -A BUILD_DIR=([empty]=empty [all]=all [handful]=handful [all-lib]=all-lib/app [handful-lib]=handful-lib/app)
-declare -A CLEAN_DIRS=([empty]=empty [all]=all [handful]=handful [all-lib]="all-lib/app all-lib/lib" [handful-lib]="handful-lib/app handful-lib/lib")
-declare -A PROJECT_NAME=([empty]=EmptyApp [all]=ReceiverApp [handful]=ReceiverApp [all-lib]=LibraryApp [handful-lib]=LibraryApp)
+declare -A BUILD_DIR=([empty]=empty [all]=all [handful]=handful [all-lib]=all-lib/app [handful-lib]=handful-lib/app
+  [all-models]=all-models [handful-models]=handful-models)
+declare -A CLEAN_DIRS=([empty]=empty [all]=all [handful]=handful [all-lib]="all-lib/app all-lib/lib" [handful-lib]="handful-lib/app handful-lib/lib"
+  [all-models]=all-models [handful-models]=handful-models)
+declare -A PROJECT_NAME=([empty]=EmptyApp [all]=ReceiverApp [handful]=ReceiverApp [all-lib]=LibraryApp [handful-lib]=LibraryApp
+  [all-models]=EmptyApp [handful-models]=EmptyApp)
 declare -A EDITED_FILE=([empty]=Program.cs [all]=GitHubReceiver.Handlers.cs [handful]=GitHubReceiver.Handlers.cs
-  [all-lib]=GitHubHandlers.Handlers.cs [handful-lib]=GitHubHandlers.Handlers.cs)
+  [all-lib]=GitHubHandlers.Handlers.cs [handful-lib]=GitHubHandlers.Handlers.cs [all-models]=Program.cs [handful-models]=Program.cs)
 
 # A NuGet folder of this run's own: the package's version does not change between commits, so a shared folder would
 # hold a stale copy. The empty app restores into it too (it needs nothing from it), so both build the same way.
@@ -244,11 +252,32 @@ for app in "${APPS[@]}"; do
   # task's line of the performance summary is the time of all its runs (the library's and the app's).
   GENERATORS_S[$app]="$(sed -n 's/.*Total generator execution time: \([0-9.]*\) seconds.*/\1/p' "$log_file" | head -n 1)"
   ANALYZERS_S[$app]="$(sed -n 's/.*Total analyzer execution time: \([0-9.]*\) seconds.*/\1/p' "$log_file" | head -n 1)"
-  GENERATOR_S[$app]="$(awk '$3 == "WebhookGen.Generator," { print $1; exit }' "$log_file")"
+  # (WebhookGen.Generator is listed under the analyzers too, for its WHG026 analyzer: the generator's line comes after.)
+  GENERATOR_S[$app]="$(awk '/Total generator execution time/ { generators = 1 } generators && $3 == "WebhookGen.Generator," { print $1; exit }' "$log_file")"
   CSC_S[$app]="$(awk '$2 == "ms" && $3 == "Csc" { printf "%.1f", $1 / 1000; exit }' "$log_file")"
   printf '  %-11s %5s generated files, %7s KB; Csc task %s s: generators %s s (WebhookGen %s s), analyzers %s s\n' "$app" \
     "${GENERATED_FILES[$app]}" "${GENERATED_KB[$app]}" "${CSC_S[$app]:-?}" "${GENERATORS_S[$app]:-?}" "${GENERATOR_S[$app]:-0}" "${ANALYZERS_S[$app]:-?}"
 done
+
+# ---------------------------------------------------------------------------------------------------------- floors
+# The empty app plus the model files the profiling build generated for all / handful, as plain source.
+log "laying out the floors: the empty app plus the generated model types only"
+for floor in "${FLOOR_APPS[@]}"; do
+  source_app="${floor%-models}"
+  dir="$APPS_DIR/$floor"
+  cp -r "$TEMPLATES/empty" "$dir"
+  mkdir -p "$dir/Models"
+  find "$WORK/generated/$source_app" -type f -name '*.Models.*.g.cs' -exec cp {} "$dir/Models/" \;
+  GENERATED_FILES[$floor]="$(find "$dir/Models" -type f | wc -l)"
+  [ "${GENERATED_FILES[$floor]}" -gt 0 ] || fail "the profiling build of the $source_app app wrote no model file for the $floor floor"
+  GENERATED_KB[$floor]="$(find "$dir/Models" -type f -printf '%s\n' | awk '{ s += $1 } END { printf "%.0f", s / 1024 }')"
+  if ! (cd "$dir" && dotnet restore -nologo -tl:off -v:minimal) >"$WORK/restore-$floor.log" 2>&1; then
+    cat "$WORK/restore-$floor.log" >&2
+    fail "dotnet restore of the $floor app failed"
+  fi
+  echo "  $floor: ${GENERATED_FILES[$floor]} model files, ${GENERATED_KB[$floor]} KB"
+done
+MEASURED=("${APPS[@]}" "${FLOOR_APPS[@]}")
 
 # ---------------------------------------------------------------------------------------------------------- measure
 # One measured build: appends "seconds peak-KB" to $WORK/<kind>-<app>.txt. The build must succeed and (re)write the
@@ -276,13 +305,13 @@ edit() { # app round: changes the one line that says "edit N" (a string literal)
   sed -i "s/edit [0-9]*\"/edit $2\"/" "$file"
 }
 
-log "measuring: $RUNS rounds of (clean build, then edit + build) of ${APPS[*]}, interleaved"
+log "measuring: $RUNS rounds of (clean build, then edit + build) of ${MEASURED[*]}, interleaved"
 for round in $(seq 1 "$RUNS"); do
-  for app in "${APPS[@]}"; do
+  for app in "${MEASURED[@]}"; do
     clean "$app"
     measure clean "$app" "$round"
   done
-  for app in "${APPS[@]}"; do
+  for app in "${MEASURED[@]}"; do
     edit "$app" "$round"
     measure edit "$app" "$round"
   done
@@ -304,12 +333,12 @@ verdict() { # value limit
 }
 
 declare -A CLEAN EDIT CLEAN_RATIO EDIT_RATIO PEAK
-for app in "${APPS[@]}"; do
+for app in "${MEASURED[@]}"; do
   CLEAN[$app]="$(median 1 "$WORK/clean-$app.txt")"
   EDIT[$app]="$(median 1 "$WORK/edit-$app.txt")"
   PEAK[$app]="$(peak_mb "$app")"
 done
-for app in "${APPS[@]}"; do
+for app in "${MEASURED[@]}"; do
   CLEAN_RATIO[$app]="$(ratio "${CLEAN[$app]}" "${CLEAN[empty]}")"
   EDIT_RATIO[$app]="$(ratio "${EDIT[$app]}" "${EDIT[empty]}")"
 done
@@ -321,6 +350,7 @@ describe() { # app
     handful) echo "\`push\`, \`issues\`, \`pull_request.opened\`, \`ping\`: ${HANDLERS[handful]} handlers" ;;
     all-lib) echo "every event as a receiver library: generated code in a class library, ${HANDLERS[all-lib]} handlers in the app" ;;
     handful-lib) echo "the handful as a receiver library: ${HANDLERS[handful-lib]} handlers in the app" ;;
+    *-models) echo "floor: the empty app plus only the model types of \`${1%-models}\` (records and enums as plain source; no generator, no JSON code, no receiver)" ;;
   esac
 }
 generated() { # app
@@ -341,7 +371,7 @@ mkdir -p "$(dirname "$RESULT")"
   echo
   echo "| App | Generated by WebhookGen | Clean build, s | median | × empty | Edit + build, s | median | × empty | Peak RSS |"
   echo "| --- | --- | --- | ---: | ---: | --- | ---: | ---: | ---: |"
-  for app in "${APPS[@]}"; do
+  for app in "${MEASURED[@]}"; do
     echo "| $app: $(describe "$app") | $(generated "$app") | $(runs "$WORK/clean-$app.txt") | ${CLEAN[$app]} | **${CLEAN_RATIO[$app]}** | $(runs "$WORK/edit-$app.txt") | ${EDIT[$app]} | **${EDIT_RATIO[$app]}** | ${PEAK[$app]}$([ "$SERVER" = 0 ] && echo " MB") |"
   done
   echo
@@ -350,6 +380,7 @@ mkdir -p "$(dirname "$RESULT")"
   echo "| Clean build, every event ≤ 4× the empty app | ${CLEAN_RATIO[all]}× | $(verdict "${CLEAN_RATIO[all]}" 4) |"
   echo "| Clean build, a handful of events ≤ 1.5× the empty app | ${CLEAN_RATIO[handful]}× | $(verdict "${CLEAN_RATIO[handful]}" 1.5) |"
   echo "| Edit a handler + build ≤ 2× the empty app's edit + build | ${EDIT_RATIO[all]}× (every event), ${EDIT_RATIO[handful]}× (handful) | $(verdict "${EDIT_RATIO[all]}" 2) (every event), $(verdict "${EDIT_RATIO[handful]}" 2) (handful) |"
+  echo "| Floor: the model types alone, every event / handful | ${CLEAN_RATIO[all-models]}× / ${CLEAN_RATIO[handful-models]}× | what no typed receiver goes below |"
   echo "| The same, as a receiver library | ${EDIT_RATIO[all-lib]}× (every event), ${EDIT_RATIO[handful-lib]}× (handful) | $(verdict "${EDIT_RATIO[all-lib]}" 2) (every event), $(verdict "${EDIT_RATIO[handful-lib]}" 2) (handful) |"
   if [ "$SERVER" = 0 ]; then
     echo "| Peak memory of the build well under 1 GB (≤ $MEMORY_TARGET_MB MB) | $MAX_PEAK MB (biggest process, any build) | $(verdict "$MAX_PEAK" "$MEMORY_TARGET_MB") |"
