@@ -53,10 +53,12 @@ public sealed class NewUserTests(PackedPackage package)
         await File.WriteAllTextAsync(Path.Combine(app, "nuget.config"), NuGetConfigAdding(feed));
         await ChildProcess.RunDotNetAsync(app, StepTimeout, user, "add", "package", "WebhookGen", "--version", version);
 
+        // The README's Quickstart, steps 2 to 5, with its own code.
         File.Copy(Repository.GridXSpec, Path.Combine(app, "webhooks.yaml"));
-        AddSpecAsAdditionalFile(Path.Combine(app, "UserApp.csproj"));
-        await File.WriteAllTextAsync(Path.Combine(app, "Program.cs"), UserAppSources.Program);
-        await File.WriteAllTextAsync(Path.Combine(app, "GridXReceiver.cs"), UserAppSources.Receiver);
+        AddToProject(Path.Combine(app, "UserApp.csproj"), ReadmeQuickstart.SpecItem);
+        var program = Path.Combine(app, "Program.cs");
+        await File.WriteAllTextAsync(program, UserAppSources.Program(await File.ReadAllTextAsync(program), ReadmeQuickstart.Registration));
+        await File.WriteAllTextAsync(Path.Combine(app, "GridXReceiver.cs"), UserAppSources.Receiver(ReadmeQuickstart.ReceiverDeclaration, ReadmeQuickstart.Handler));
 
         var build = await ChildProcess.RunDotNetAsync(app, StepTimeout, user, "build", "-c", "Release", "-warnaserror", "-tl:off", "--disable-build-servers");
         build.ShouldContain("0 Warning(s)", customMessage: build);
@@ -71,13 +73,13 @@ public sealed class NewUserTests(PackedPackage package)
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
         await WaitUntilServingAsync(client, running);
 
-        using (var signed = await PostApplianceCreateAsync(client, Signer.Sign(ApplianceCreateBody, Secret)))
-        {
-            signed.StatusCode.ShouldBe(HttpStatusCode.OK, running.Output);
-        }
+        // Step 7: the README's curl and openssl commands, with this app's secret and URL.
+        var signAndPost = SetShellVariable(SetShellVariable(ReadmeQuickstart.SignAndPost, "secret", $"'{Secret}'"), "url", $"http://127.0.0.1:{port}");
+        var posted = await ChildProcess.RunAsync("bash", work.Path, StepTimeout, new Dictionary<string, string>(), ["-c", signAndPost]);
+        posted.ShouldContain("HTTP/1.1 200", Case.Sensitive, posted + "\n" + running.Output);
 
         var handled = await WaitForHandledLineAsync(running);
-        handled.ShouldBe($"handled appliance/create {ApplianceId}", running.Output);
+        handled.ShouldBe($"Appliance {ApplianceId} created", running.Output);
 
         using (var unsigned = await PostApplianceCreateAsync(client, signature: null))
         {
@@ -89,7 +91,7 @@ public sealed class NewUserTests(PackedPackage package)
             ((int)forged.StatusCode).ShouldBeOneOf([401, 403], running.Output);
         }
 
-        HandledLines(running.Output).Count.ShouldBe(1, "only the signed event reaches a handler:\n" + running.Output);
+        HandledLines(running.Output).Count.ShouldBe(1, "only the signed event reaches the handler:\n" + running.Output);
 
         // The package's build/WebhookGen.props makes <WebhookGenTestKit> visible to the generator: false leaves the test kit out.
         var generated = Path.Combine(work.Path, "generated");
@@ -141,11 +143,19 @@ public sealed class NewUserTests(PackedPackage package)
                 new XElement("packageSources",
                     new XElement("add", new XAttribute("key", "webhookgen-test-feed"), new XAttribute("value", feed))))).ToString();
 
-    private static void AddSpecAsAdditionalFile(string projectFile)
+    private static void AddToProject(string projectFile, string element)
     {
         var project = XDocument.Load(projectFile);
-        project.Root!.Add(new XElement("ItemGroup", new XElement("AdditionalFiles", new XAttribute("Include", "webhooks.yaml"))));
+        project.Root!.Add(XElement.Parse(element));
         project.Save(projectFile);
+    }
+
+    /// <summary>The script with the line that sets <paramref name="name"/> (<c>name=...</c>) setting it to <paramref name="value"/>.</summary>
+    private static string SetShellVariable(string script, string name, string value)
+    {
+        var line = new Regex("^" + name + "=[^ \n]*", RegexOptions.Multiline);
+        line.IsMatch(script).ShouldBeTrue($"the README's commands set no '{name}':\n{script}");
+        return line.Replace(script, name + "=" + value, 1);
     }
 
     private static int FreePort()
@@ -203,5 +213,5 @@ public sealed class NewUserTests(PackedPackage package)
     }
 
     private static List<string> HandledLines(string output) =>
-        output.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.StartsWith("handled ", StringComparison.Ordinal)).ToList();
+        output.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("Appliance ", StringComparison.Ordinal) && l.EndsWith(" created", StringComparison.Ordinal)).ToList();
 }
