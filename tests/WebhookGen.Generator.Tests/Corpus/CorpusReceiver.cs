@@ -23,12 +23,15 @@ internal static class CorpusReceiver
 
     private const string ReceiverHintSuffix = ".Receiver.g.cs";
 
-    public static string Declaration(string specFileName) => $$"""
+    public static string Declaration(string specFileName) => Declaration(specFileName, events: null);
+
+    /// <summary>The receiver declaration, handling only <paramref name="events"/> when given (<c>Events = new[] { … }</c>).</summary>
+    public static string Declaration(string specFileName, IReadOnlyList<string>? events) => $$"""
         using WebhookGen;
 
         namespace {{Namespace}};
 
-        [WebhookReceiver({{SymbolDisplay.FormatLiteral(specFileName, quote: true)}})]
+        [WebhookReceiver({{SymbolDisplay.FormatLiteral(specFileName, quote: true)}}{{(events is null ? "" : ", Events = new[] { " + string.Join(", ", events.Select(e => SymbolDisplay.FormatLiteral(e, quote: true))) + " }")}})]
         public partial class {{ClassName}}
         {
         }
@@ -90,7 +93,8 @@ internal static class CorpusReceiver
         return text.ToString();
     }
 
-    private static GeneratorRun Run(CorpusSpec spec, params string[] sources)
+    /// <summary>Runs the generator over <paramref name="sources"/> with the spec's files as AdditionalFiles.</summary>
+    public static GeneratorRun Run(CorpusSpec spec, params string[] sources)
     {
         var compilation = GeneratorHarness.CreateCompilation(sources);
         var driver = GeneratorHarness.CreateDriver(spec.AdditionalTexts())
