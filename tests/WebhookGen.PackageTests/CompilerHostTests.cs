@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
-using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Threading.Tasks;
 using Shouldly;
@@ -81,12 +80,12 @@ public sealed class CompilerHostTests(PackedPackage package)
 
     /// <summary>The toolset's compiler for .NET, run by the <c>dotnet</c> this test runs under.</summary>
     private static (string, string[]) DotNetHost() =>
-        (ChildProcess.DotNetExecutable, ["exec", Path.Combine(Toolset, "tasks", "netcore", "bincore", "csc.dll")]);
+        (ChildProcess.DotNetExecutable, ["exec", Path.Combine(Repository.CompilersToolset, "tasks", "netcore", "bincore", "csc.dll")]);
 
     /// <summary>The toolset's compiler for .NET Framework: itself on Windows, through mono elsewhere.</summary>
     private static (string, string[]) FrameworkHost()
     {
-        var csc = Path.Combine(Toolset, "tasks", "net472", "csc.exe");
+        var csc = Path.Combine(Repository.CompilersToolset, "tasks", "net472", "csc.exe");
         if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
         {
             return (csc, []);
@@ -112,11 +111,6 @@ public sealed class CompilerHostTests(PackedPackage package)
         folder.ShouldNotBeNull($"no {pack} for net{major}.0 under {versions}: the .NET SDK brings it");
         return Directory.EnumerateFiles(folder, "*.dll").Order(StringComparer.Ordinal);
     }
-
-    private static string Toolset { get; } = typeof(CompilerHostTests).Assembly
-        .GetCustomAttributes<AssemblyMetadataAttribute>()
-        .Single(a => a.Key == "CompilersToolset").Value
-        ?? throw new InvalidOperationException("CompilersToolset metadata is missing.");
 
     private static string? ExecutableOnPath(string name) =>
         (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)

@@ -78,7 +78,7 @@ public sealed class NewUserTests(PackedPackage package)
         var posted = await ChildProcess.RunAsync("bash", work.Path, StepTimeout, new Dictionary<string, string>(), ["-c", signAndPost]);
         posted.ShouldContain("HTTP/1.1 200", Case.Sensitive, posted + "\n" + running.Output);
 
-        var handled = await WaitForHandledLineAsync(running);
+        var handled = await WaitForApplianceCreatedLineAsync(running);
         handled.ShouldBe($"Appliance {ApplianceId} created", running.Output);
 
         using (var unsigned = await PostApplianceCreateAsync(client, signature: null))
@@ -91,7 +91,7 @@ public sealed class NewUserTests(PackedPackage package)
             ((int)forged.StatusCode).ShouldBeOneOf([401, 403], running.Output);
         }
 
-        HandledLines(running.Output).Count.ShouldBe(1, "only the signed event reaches the handler:\n" + running.Output);
+        ApplianceCreatedLines(running.Output).Count.ShouldBe(1, "only the signed event reaches the handler:\n" + running.Output);
 
         // The package's build/WebhookGen.props makes <WebhookGenTestKit> visible to the generator: false leaves the test kit out.
         var generated = Path.Combine(work.Path, "generated");
@@ -102,10 +102,10 @@ public sealed class NewUserTests(PackedPackage package)
         files.ShouldNotContain(name => name!.EndsWith(".Sender.g.cs", StringComparison.Ordinal) || name!.EndsWith(".Examples.g.cs", StringComparison.Ordinal), string.Join('\n', files));
     }
 
-    private static void AssertPackageLayout(string package)
+    private static void AssertPackageLayout(string nupkg)
     {
-        File.Exists(package).ShouldBeTrue($"pack did not produce {package}");
-        using var zip = ZipFile.OpenRead(package);
+        File.Exists(nupkg).ShouldBeTrue($"pack did not produce {nupkg}");
+        using var zip = ZipFile.OpenRead(nupkg);
         var entries = zip.Entries.Select(e => e.FullName).ToList();
         entries.ShouldContain("analyzers/dotnet/cs/WebhookGen.Generator.dll", string.Join('\n', entries));
         entries.ShouldContain("analyzers/dotnet/cs/Microsoft.OpenApi.dll", string.Join('\n', entries));
@@ -127,7 +127,7 @@ public sealed class NewUserTests(PackedPackage package)
         metadata.Elements().Single(e => e.Name.LocalName == "license").Value.ShouldBe("MIT");
         metadata.Elements().Single(e => e.Name.LocalName == "repository").Attribute("url")!.Value.ShouldBe(projectUrl);
         Meta("readme").ShouldBe("README.md");
-        File.Exists(Path.ChangeExtension(package, ".snupkg")).ShouldBeTrue("no symbol package beside " + package);
+        File.Exists(Path.ChangeExtension(nupkg, ".snupkg")).ShouldBeTrue("no symbol package beside " + nupkg);
 
         using var reader = new StreamReader(zip.GetEntry("README.md")!.Open());
         var readme = reader.ReadToEnd();
@@ -197,12 +197,12 @@ public sealed class NewUserTests(PackedPackage package)
         return await client.SendAsync(request);
     }
 
-    private static async Task<string> WaitForHandledLineAsync(ChildProcess running)
+    private static async Task<string> WaitForApplianceCreatedLineAsync(ChildProcess running)
     {
         var deadline = DateTime.UtcNow + OutputTimeout;
         while (true)
         {
-            if (HandledLines(running.Output) is [var line, ..])
+            if (ApplianceCreatedLines(running.Output) is [var line, ..])
             {
                 return line;
             }
@@ -212,6 +212,6 @@ public sealed class NewUserTests(PackedPackage package)
         }
     }
 
-    private static List<string> HandledLines(string output) =>
+    private static List<string> ApplianceCreatedLines(string output) =>
         output.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("Appliance ", StringComparison.Ordinal) && l.EndsWith(" created", StringComparison.Ordinal)).ToList();
 }
