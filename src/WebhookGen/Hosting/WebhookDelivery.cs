@@ -50,12 +50,6 @@ internal sealed class WebhookDelivery
 
     public CancellationToken Aborted => HttpContext.RequestAborted;
 
-    /// <summary>
-    /// The member that names the event, as read in the duplicate-name pass: which event's it was read for, and the value
-    /// when it names another event.
-    /// </summary>
-    public (WebhookBodyEventName? Watched, string? OtherEvent) BodyEventChecked { get; set; }
-
     /// <summary>The event's id where the spec gives one, once the payload is read.</summary>
     public string? EventId { get; private set; }
 

@@ -35,6 +35,9 @@ public sealed class WebhookEventSelector
     /// <summary>The header or property name; for a combined selector, each part's name joined by <c> + </c>.</summary>
     public string Name { get; }
 
+    /// <summary>Whether the body is read to name the event (a property, alone or as a part).</summary>
+    internal bool ReadsBody => _parts is null ? !_fromHeader : Array.Exists(_parts, part => part.ReadsBody);
+
     /// <summary>Events are told apart by the value of a request header.</summary>
     public static WebhookEventSelector Header(string name) => new(fromHeader: true, name);
 
@@ -141,32 +144,6 @@ public sealed class WebhookEventSelector
         catch (InvalidOperationException)
         {
             // Invalid UTF-8 in the value: the body is not valid JSON text.
-            return false;
-        }
-    }
-
-    /// <summary>
-    /// Whether the body's top-level <paramref name="propertyName"/> is a string other than <paramref name="expected"/>
-    /// (then <paramref name="actual"/> is it). Nothing is allocated when it is the expected one, absent or not a string.
-    /// </summary>
-    internal static bool NamesOtherValue(ReadOnlySpan<byte> body, string propertyName, string expected, [NotNullWhen(true)] out string? actual)
-    {
-        actual = null;
-        try
-        {
-            if (!TryFindTopLevel(body, propertyName, out var reader, out var found)
-                || !found
-                || reader.TokenType != JsonTokenType.String
-                || reader.ValueTextEquals(expected))
-            {
-                return false;
-            }
-
-            actual = reader.GetString()!;
-            return true;
-        }
-        catch (InvalidOperationException)
-        {
             return false;
         }
     }

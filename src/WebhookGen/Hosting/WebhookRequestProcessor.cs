@@ -1,7 +1,6 @@
 using System;
 using System.Buffers;
 using System.Diagnostics;
-using System.Diagnostics.CodeAnalysis;
 using System.IO;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
@@ -62,7 +61,7 @@ internal static class WebhookRequestProcessor
                 delivery.Body = body.Buffer.AsMemory(0, body.Length);
                 if (!Verify(delivery)
                     || !await WebhookContentType.AcceptAsync(delivery, formats).ConfigureAwait(false)
-                    || (!formats.HasFlag(WebhookBodyFormats.Jwt) && !await AcceptNamesOnceAsync(delivery, evt?.BodyEventName).ConfigureAwait(false)))
+                    || (route is { ReadsBody: true } && !formats.HasFlag(WebhookBodyFormats.Jwt) && !await AcceptNamesOnceAsync(delivery).ConfigureAwait(false)))
                 {
                     return;
                 }
@@ -118,28 +117,27 @@ internal static class WebhookRequestProcessor
             }
 
             delivery.Body = claims;
-            if (!await AcceptNamesOnceAsync(delivery, descriptor.BodyEventName).ConfigureAwait(false))
-            {
-                return;
-            }
         }
 
-        if (descriptor.BodyEventName is { } named && NamesOtherEvent(delivery, named, out var value))
-        {
-            var reason = $"The body names the event '{WebhookDelivery.Shorten(value)}' in '{named.Property}', but was sent to the route of '{descriptor.EventName}'.";
-            await delivery.RejectPayloadAsync(named.Property, reason).ConfigureAwait(false);
-            return;
-        }
-
+        // The parse refuses a member named twice, and reads the member that names the event on the way.
         TEvent payload;
         System.Collections.Generic.IReadOnlyList<PayloadDrift> drift;
+        string? otherEvent = null;
         try
         {
-            payload = WebhookJson.Deserialize(delivery.Body.Span, descriptor.Read, delivery.Options.PayloadReading, out drift);
+            payload = WebhookJson.Deserialize(delivery.Body.Span, descriptor.Read, delivery.Options.PayloadReading, descriptor.BodyEventName, out drift, out otherEvent);
         }
         catch (WebhookPayloadException exception)
         {
-            await delivery.RejectPayloadAsync(exception.Path, exception.Reason, exception.Message).ConfigureAwait(false);
+            await (otherEvent is null
+                ? delivery.RejectPayloadAsync(exception.Path, exception.Reason, exception.Message)
+                : RejectOtherEventAsync(delivery, descriptor, otherEvent)).ConfigureAwait(false);
+            return;
+        }
+
+        if (otherEvent is not null)
+        {
+            await RejectOtherEventAsync(delivery, descriptor, otherEvent).ConfigureAwait(false);
             return;
         }
 
@@ -230,33 +228,28 @@ internal static class WebhookRequestProcessor
         lease is null ? ValueTask.CompletedTask : lease.ReleaseAsync();
 
     /// <summary>
-    /// Refuses a JSON body that names a member twice in one object (400): what routes it and what reads it could
-    /// otherwise take different values. Only the name is logged, never a value. The same pass reads the member that names
-    /// the event, when the route's event is known (<paramref name="watch"/>).
+    /// Refuses a JSON body that names a member twice in one object (400), before a route of several events reads it to
+    /// name the event: what routes it and what reads it could otherwise take different values. (Elsewhere the parse
+    /// refuses it.) Only the name is logged, never a value.
     /// </summary>
-    private static async ValueTask<bool> AcceptNamesOnceAsync(WebhookDelivery delivery, WebhookBodyEventName? watch)
+    private static async ValueTask<bool> AcceptNamesOnceAsync(WebhookDelivery delivery)
     {
-        if (JsonDuplicateProperties.Find(delivery.Body.Span, watch, out var otherEvent) is not { } name)
+        if (JsonDuplicateProperties.Find(delivery.Body.Span) is not { } name)
         {
-            delivery.BodyEventChecked = (watch, otherEvent);
             return true;
         }
 
-        var shortName = WebhookDelivery.Shorten(name);
-        await delivery.RejectPayloadAsync(shortName, $"The member '{shortName}' appears twice in one object; each member may be named once.").ConfigureAwait(false);
+        var repeat = JsonDuplicateProperties.Repeat(name);
+        await delivery.RejectPayloadAsync(repeat.Path, repeat.Reason).ConfigureAwait(false);
         return false;
     }
 
-    /// <summary>Whether the body names another event than <paramref name="named"/>'s: read in the duplicate-name pass, where it could be.</summary>
-    private static bool NamesOtherEvent(WebhookDelivery delivery, WebhookBodyEventName named, [NotNullWhen(true)] out string? value)
+    /// <summary>A body that names another event than the route's (in the member <paramref name="descriptor"/> says): 400.</summary>
+    private static Task RejectOtherEventAsync(WebhookDelivery delivery, WebhookEvent descriptor, string otherEvent)
     {
-        if (ReferenceEquals(delivery.BodyEventChecked.Watched, named))
-        {
-            value = delivery.BodyEventChecked.OtherEvent;
-            return value is not null;
-        }
-
-        return WebhookEventSelector.NamesOtherValue(delivery.Body.Span, named.Property, named.Value, out value);
+        var property = descriptor.BodyEventName!.Property;
+        var reason = $"The body names the event '{WebhookDelivery.Shorten(otherEvent)}' in '{property}', but was sent to the route of '{descriptor.EventName}'.";
+        return delivery.RejectPayloadAsync(property, reason);
     }
 
     private static bool Verify(WebhookDelivery delivery)

@@ -60,6 +60,9 @@ public sealed class WebhookRouteDescriptor
 
     internal string Description { get; }
 
+    /// <summary>Whether the route reads the body to name the event, so that a body must be checked before that read.</summary>
+    internal bool ReadsBody => Selector?.ReadsBody == true;
+
     /// <summary>The body formats of the route's events, which its media type check accepts.</summary>
     internal WebhookBodyFormats BodyFormats { get; }
 

@@ -61,6 +61,12 @@ public sealed class MemoryWebhookIdempotencyStore : IWebhookIdempotencyStore, ID
         var reservation = new Entry(Interlocked.Increment(ref _lastToken), Later(now, reservationTimeout));
         while (true)
         {
+            // A first delivery is the usual case: one lookup to add it.
+            if (_entries.TryAdd(key, reservation))
+            {
+                return new(WebhookIdempotencyReservation.Reserved(TokenText(reservation.Token)));
+            }
+
             if (_entries.TryGetValue(key, out var current))
             {
                 if (current.ExpiresAt > now)
@@ -73,12 +79,8 @@ public sealed class MemoryWebhookIdempotencyStore : IWebhookIdempotencyStore, ID
                     return new(WebhookIdempotencyReservation.Reserved(TokenText(reservation.Token)));
                 }
             }
-            else if (_entries.TryAdd(key, reservation))
-            {
-                return new(WebhookIdempotencyReservation.Reserved(TokenText(reservation.Token)));
-            }
 
-            // Another call changed the key between the read and the write: look again.
+            // Another call changed the key between the lookups: look again.
         }
     }
 

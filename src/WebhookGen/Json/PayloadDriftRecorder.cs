@@ -17,30 +17,45 @@ internal sealed class PayloadDriftRecorder
     [ThreadStatic]
     private static PayloadDriftRecorder? t_current;
 
+    /// <summary>A recorder whose read ended, kept for the thread's next read: one delivery after another allocates none.</summary>
+    [ThreadStatic]
+    private static PayloadDriftRecorder? t_spare;
+
     private readonly List<string> _path = [];
     private List<PayloadDrift>? _drifts;
-
-    private PayloadDriftRecorder(bool tolerant) => Tolerant = tolerant;
 
     /// <summary>The recorder of the read in progress on this thread; null outside one (strict, nothing recorded).</summary>
     public static PayloadDriftRecorder? Current => t_current;
 
     /// <summary>Whether drift is read past (recorded) rather than thrown.</summary>
-    public bool Tolerant { get; }
+    public bool Tolerant { get; private set; }
 
-    /// <summary>What was recorded, read-only (a handler sees it as <see cref="WebhookContext.Drift"/>).</summary>
+    /// <summary>What was recorded, read-only (a handler sees it as <see cref="WebhookContext.Drift"/>); never reused by a later read.</summary>
     public IReadOnlyList<PayloadDrift> Drifts => _drifts is null ? [] : _drifts.AsReadOnly();
 
     /// <summary>Starts recording on this thread; <see cref="End"/> ends it and restores the previous recorder.</summary>
     public static PayloadDriftRecorder? Begin(bool tolerant, out PayloadDriftRecorder recorder)
     {
         var previous = t_current;
-        recorder = new PayloadDriftRecorder(tolerant);
+        recorder = t_spare ?? new PayloadDriftRecorder();
+        t_spare = null;
+        recorder.Tolerant = tolerant;
         t_current = recorder;
         return previous;
     }
 
-    public static void End(PayloadDriftRecorder? previous) => t_current = previous;
+    public static void End(PayloadDriftRecorder? previous)
+    {
+        if (t_current is { } ended)
+        {
+            // The drift list was handed out with the payload: the next read starts a list of its own.
+            ended._drifts = null;
+            ended._path.Clear();
+            t_spare = ended;
+        }
+
+        t_current = previous;
+    }
 
     /// <summary>Enters a member (its wire name), an array's items (<c>[]</c>) or a map's values (<c>*</c>).</summary>
     public void Enter(string segment) => _path.Add(segment);

@@ -23,12 +23,21 @@ public static partial class WebhookJson
     /// <paramref name="reading"/> says: a tolerant read reads past drift from the spec and lists it in <paramref name="drift"/>.
     /// Malformed JSON, a body that is not the event's object and the depth limit are errors either way.
     /// </summary>
-    public static T Deserialize<T>(ReadOnlySpan<byte> utf8Json, WebhookPayloadReader<T> read, WebhookPayloadReading reading, out IReadOnlyList<PayloadDrift> drift)
+    public static T Deserialize<T>(ReadOnlySpan<byte> utf8Json, WebhookPayloadReader<T> read, WebhookPayloadReading reading, out IReadOnlyList<PayloadDrift> drift) =>
+        Deserialize(utf8Json, read, reading, watch: null, out drift, out _);
+
+    /// <summary>
+    /// <see cref="Deserialize{T}(ReadOnlySpan{byte}, WebhookPayloadReader{T}, WebhookPayloadReading, out IReadOnlyList{PayloadDrift})"/>,
+    /// which also reads the body's top-level member <paramref name="watch"/> names: <paramref name="otherEvent"/> is its
+    /// value when it names another event, set as far as the read got when it throws.
+    /// </summary>
+    internal static T Deserialize<T>(
+        ReadOnlySpan<byte> utf8Json, WebhookPayloadReader<T> read, WebhookPayloadReading reading, Hosting.WebhookBodyEventName? watch, out IReadOnlyList<PayloadDrift> drift, out string? otherEvent)
     {
         var previous = PayloadDriftRecorder.Begin(reading == WebhookPayloadReading.Tolerant, out var recorder);
         try
         {
-            var value = Deserialize(utf8Json, read);
+            var value = Deserialize(utf8Json, read, watch, out otherEvent);
             drift = recorder.Drifts;
             return value;
         }
@@ -154,7 +163,7 @@ public static partial class WebhookJson
         }
 
         recorder.Record(kind, name);
-        reader.Skip();
+        JsonDuplicateProperties.Skip(ref reader);
         return default!;
     }
 

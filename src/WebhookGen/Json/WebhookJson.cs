@@ -23,8 +23,19 @@ public static partial class WebhookJson
 
     private static ReadOnlySpan<byte> JsonWhitespace => " \t\r\n"u8;
 
-    /// <summary>Reads a whole body as one value of <typeparamref name="T"/>; nothing may follow it.</summary>
-    public static T Deserialize<T>(ReadOnlySpan<byte> utf8Json, WebhookPayloadReader<T> read)
+    /// <summary>
+    /// Reads a whole body as one value of <typeparamref name="T"/>; nothing may follow it, and no object in it may name a
+    /// member twice.
+    /// </summary>
+    public static T Deserialize<T>(ReadOnlySpan<byte> utf8Json, WebhookPayloadReader<T> read) =>
+        Deserialize(utf8Json, read, watch: null, out _);
+
+    /// <summary>
+    /// <see cref="Deserialize{T}(ReadOnlySpan{byte}, WebhookPayloadReader{T})"/>, which also reads the body's top-level
+    /// member <paramref name="watch"/> names: <paramref name="otherEvent"/> is its value when it names another event, set
+    /// as far as the read got when it throws.
+    /// </summary>
+    internal static T Deserialize<T>(ReadOnlySpan<byte> utf8Json, WebhookPayloadReader<T> read, Hosting.WebhookBodyEventName? watch, out string? otherEvent)
     {
         ArgumentNullException.ThrowIfNull(read);
 
@@ -37,10 +48,12 @@ public static partial class WebhookJson
         // Utf8JsonReader itself throws on a body of nothing but whitespace, which would be reported as invalid JSON.
         if (utf8Json.IndexOfAnyExcept(JsonWhitespace) < 0)
         {
+            otherEvent = null;
             throw new WebhookPayloadException(string.Empty, "The body is empty; a JSON value was expected.");
         }
 
         var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
+        var previous = JsonDuplicateProperties.Begin(watch, out var names);
         try
         {
             reader.Read();
@@ -61,6 +74,11 @@ public static partial class WebhookJson
                     ? $"The body is not valid JSON (line {line + 1}, byte {position + 1})."
                     : "The body is not valid JSON.");
         }
+        finally
+        {
+            otherEvent = names.OtherEvent;
+            JsonDuplicateProperties.End(previous);
+        }
     }
 
     /// <summary>
@@ -73,13 +91,28 @@ public static partial class WebhookJson
         {
             throw AsDrift(WrongType(name, "an object", reader.TokenType), KindOf(reader.TokenType, JsonTokenType.None));
         }
+
+        JsonDuplicateProperties.Current?.Open(reader.CurrentDepth + 1);
     }
 
-    /// <summary>Moves to the next property name of the current object; <see langword="false"/> at its end.</summary>
+    /// <summary>
+    /// Moves to the next property name of the current object; <see langword="false"/> at its end. Within
+    /// <see cref="Deserialize{T}(ReadOnlySpan{byte}, WebhookPayloadReader{T})"/>, a name the object already has throws.
+    /// </summary>
     public static bool NextProperty(ref Utf8JsonReader reader)
     {
         reader.Read();
-        return reader.TokenType == JsonTokenType.PropertyName;
+        if (reader.TokenType != JsonTokenType.PropertyName)
+        {
+            return false;
+        }
+
+        if (JsonDuplicateProperties.Current is { } names && !names.Add(ref reader))
+        {
+            throw JsonDuplicateProperties.Repeat(names.Repeated!);
+        }
+
+        return true;
     }
 
     /// <summary>Moves from a property name to its value.</summary>
@@ -89,7 +122,7 @@ public static partial class WebhookJson
     public static void SkipValue(ref Utf8JsonReader reader)
     {
         reader.Read();
-        reader.Skip();
+        JsonDuplicateProperties.Skip(ref reader);
     }
 
     /// <summary>The exception for a required property that is absent.</summary>
@@ -112,7 +145,7 @@ public static partial class WebhookJson
         catch (WebhookPayloadException exception) when (exception.DriftKind is { } kind && recorder is not null)
         {
             recorder.Record(kind, null);
-            reader.Skip();
+            JsonDuplicateProperties.Skip(ref reader);
             return default!;
         }
         catch (WebhookPayloadException exception)
@@ -151,7 +184,7 @@ public static partial class WebhookJson
                 catch (WebhookPayloadException exception) when (exception.DriftKind is { } kind && recorder is not null)
                 {
                     recorder.Record(kind, null);
-                    reader.Skip();
+                    JsonDuplicateProperties.Skip(ref reader);
                 }
                 catch (WebhookPayloadException exception)
                 {
@@ -184,8 +217,9 @@ public static partial class WebhookJson
         Enter(recorder, name, "*");
         try
         {
+            JsonDuplicateProperties.Current?.Open(reader.CurrentDepth + 1);
             var map = new Dictionary<string, T>(StringComparer.Ordinal);
-            while (NextProperty(ref reader))
+            while (NextKey(ref reader, name))
             {
                 if (!TryGetString(ref reader, out var key))
                 {
@@ -200,7 +234,7 @@ public static partial class WebhookJson
                 catch (WebhookPayloadException exception) when (exception.DriftKind is { } kind && recorder is not null)
                 {
                     recorder.Record(kind, null);
-                    reader.Skip();
+                    JsonDuplicateProperties.Skip(ref reader);
                 }
                 catch (WebhookPayloadException exception)
                 {
@@ -214,6 +248,19 @@ public static partial class WebhookJson
         finally
         {
             Exit(recorder, name);
+        }
+    }
+
+    /// <summary><see cref="NextProperty"/> in a map: a key given twice is reported within the map.</summary>
+    private static bool NextKey(ref Utf8JsonReader reader, string? name)
+    {
+        try
+        {
+            return NextProperty(ref reader);
+        }
+        catch (WebhookPayloadException exception) when (name is not null)
+        {
+            throw exception.Within(name);
         }
     }
 
@@ -321,7 +368,11 @@ public static partial class WebhookJson
         reader.TokenType == JsonTokenType.String && TryGetString(ref reader, out var text) && Uri.TryCreate(text, UriKind.RelativeOrAbsolute, out var value) ? value : Mismatch<Uri>(ref reader, name, "a URI string", JsonTokenType.String);
 
     /// <summary>Reads any JSON value as is, for schemas WebhookGen does not type.</summary>
-    public static JsonElement ReadElement(ref Utf8JsonReader reader) => JsonElement.ParseValue(ref reader);
+    public static JsonElement ReadElement(ref Utf8JsonReader reader)
+    {
+        JsonDuplicateProperties.Check(reader);
+        return JsonElement.ParseValue(ref reader);
+    }
 
     private const string NotUnicode = "is not valid Unicode (invalid UTF-8 or an unpaired surrogate escape).";
 

@@ -690,13 +690,17 @@ public class WebhookJsonTests
     }
 
     [Fact]
-    public void Map_reads_escaped_keys_and_keeps_the_last_duplicate()
+    public void Map_reads_escaped_keys_and_refuses_a_key_given_twice()
     {
-        var map = Read("""{"a\u00e9":1,"b":2,"b":3}""", static (ref Utf8JsonReader r) => WebhookJson.ReadMap(ref r, "m", static (ref Utf8JsonReader v) => WebhookJson.ReadInt32(ref v, null)));
+        static IReadOnlyDictionary<string, int> ReadCounts(ref Utf8JsonReader r) =>
+            WebhookJson.ReadMap(ref r, "m", static (ref Utf8JsonReader v) => WebhookJson.ReadInt32(ref v, null));
 
+        var map = Read("""{"a\u00e9":1,"b":2}""", ReadCounts);
         map.Count.ShouldBe(2);
         map["aé"].ShouldBe(1);
-        map["b"].ShouldBe(3);
+
+        // Which of two values a map keeps is the kind of choice a router and a parser can make differently.
+        Fails("""{"a\u00e9":1,"b":2,"\u0062":3}""", ReadCounts).Path.ShouldBe("m.b");
     }
 
     [Fact]
