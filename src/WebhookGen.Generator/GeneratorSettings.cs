@@ -7,9 +7,13 @@ namespace WebhookGen.Generator;
 /// What the project's MSBuild properties ask of the generator (made visible to it by the package's
 /// <c>build/WebhookGen.props</c>): <c>WebhookGenTestKit=false</c> leaves out each receiver's test kit, its
 /// <c>{Receiver}Sender</c> and <c>{Receiver}Examples</c>, so that they are not compiled into a production assembly.
+/// Also, from the compilation, whether the app references WebhookGen.OpenApi.
 /// </summary>
 internal readonly record struct GeneratorSettings(bool EmitTestKit)
 {
+    /// <summary>Whether the app references WebhookGen.OpenApi, which reads the payloads' JSON Schemas from the receiver.</summary>
+    public bool EmitOpenApiSchemas { get; init; }
+
     internal const string TestKitProperty = "build_property.WebhookGenTestKit";
 
     internal const string StrictProperty = "build_property.WebhookGenStrict";

@@ -12,4 +12,5 @@ internal static class TrackingNames
     public const string Specs = nameof(Specs);
     public const string ReceiverModels = nameof(ReceiverModels);
     public const string ReceiverOutputs = nameof(ReceiverOutputs);
+    public const string OpenApi = nameof(OpenApi);
 }

@@ -98,8 +98,15 @@ public sealed class WebhookReceiverGenerator : IIncrementalGenerator
             .Select(static (output, _) => output!)
             .WithTrackingName(TrackingNames.ReceiverOutputs);
 
-        // The test kit's switch: a bool, so that an unrelated change of the project's options re-emits nothing.
-        var settings = context.AnalyzerConfigOptionsProvider.Select(GeneratorSettings.From);
+        // The test kit's switch, and whether the app references WebhookGen.OpenApi: bools, so that an unrelated change of
+        // the project's options or code re-emits nothing.
+        var openApi = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.GetTypeByMetadataName(OpenApiSchemasEmitter.AttributeName) is not null)
+            .WithTrackingName(TrackingNames.OpenApi);
+        var settings = context.AnalyzerConfigOptionsProvider
+            .Select(GeneratorSettings.From)
+            .Combine(openApi)
+            .Select(static (pair, _) => pair.Left with { EmitOpenApiSchemas = pair.Right });
         context.RegisterSourceOutput(outputs.Combine(settings), static (spc, pair) => Emit(spc, pair.Left, pair.Right));
 
         // Diagnostics on the receiver's C# are located in its syntax tree, where #pragma applies; that needs the
@@ -197,6 +204,11 @@ public sealed class WebhookReceiverGenerator : IIncrementalGenerator
         {
             context.AddSource(prefix + ".Sender.g.cs", SourceText.From(SenderEmitter.Emit(receiver, spec), System.Text.Encoding.UTF8));
             context.AddSource(prefix + ".Examples.g.cs", SourceText.From(ExamplesEmitter.Emit(receiver, spec), System.Text.Encoding.UTF8));
+        }
+
+        if (settings.EmitOpenApiSchemas)
+        {
+            context.AddSource(prefix + ".OpenApi.g.cs", SourceText.From(OpenApiSchemasEmitter.Emit(receiver, spec), System.Text.Encoding.UTF8));
         }
 
         foreach (var type in spec.Types)

@@ -35,7 +35,6 @@ internal static class KnownTypes
     public const string IServiceCollection = "global::Microsoft.Extensions.DependencyInjection.IServiceCollection";
     public const string IEndpointRouteBuilder = "global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder";
     public const string RouteGroupBuilder = "global::Microsoft.AspNetCore.Routing.RouteGroupBuilder";
-    public const string EndpointRouteBuilderExtensions = "global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions";
     public const string Utf8JsonReader = "global::System.Text.Json.Utf8JsonReader";
     public const string Utf8JsonWriter = "global::System.Text.Json.Utf8JsonWriter";
     public const string JsonTokenType = "global::System.Text.Json.JsonTokenType";

@@ -198,12 +198,10 @@ internal static class WebhooksEmitter
         var shared = 0;
         foreach (var route in spec.Routes)
         {
-            var handler = route.NeedsRouteDescriptor
-                ? $"{descriptors}.{RouteName(shared++)}.HandleAsync"
-                : $"{descriptors}.{members[route.Events[0].Identifier]}.HandleAsync";
-            writer.WriteLine(route.HttpMethod == "POST"
-                ? $"{KnownTypes.EndpointRouteBuilderExtensions}.MapPost(group, {CSharp.Literal(route.Route)}, {handler});"
-                : $"{KnownTypes.EndpointRouteBuilderExtensions}.MapMethods(group, {CSharp.Literal(route.Route)}, new[] {{ {CSharp.Literal(route.HttpMethod)} }}, {handler});");
+            // Each endpoint carries its descriptor as metadata (for the app's OpenAPI document, WebhookGen.OpenApi).
+            writer.WriteLine(route.NeedsRouteDescriptor
+                ? $"{KnownTypes.EndpointRegistration}.MapWebhookRoute(group, {CSharp.Literal(route.HttpMethod)}, {CSharp.Literal(route.Route)}, {descriptors}.{RouteName(shared++)});"
+                : $"{KnownTypes.EndpointRegistration}.MapWebhookEvent(group, {CSharp.Literal(route.HttpMethod)}, {CSharp.Literal(route.Route)}, {descriptors}.{members[route.Events[0].Identifier]});");
         }
 
         writer.WriteLine("return group;");

@@ -30,4 +30,21 @@ public static class WebhookEndpointRouteBuilderExtensions
         group.WithTags(receiver.Name);
         return group;
     }
+
+    /// <summary>
+    /// Maps the endpoint of one event at <paramref name="pattern"/>; the endpoint carries <paramref name="evt"/> as metadata,
+    /// for whoever describes the app's endpoints (WebhookGen.OpenApi) to find: there is no handler method to reflect on.
+    /// </summary>
+    public static IEndpointConventionBuilder MapWebhookEvent(this RouteGroupBuilder group, string method, string pattern, WebhookEvent evt)
+    {
+        ArgumentNullException.ThrowIfNull(evt);
+        return group.MapMethods(pattern, [method], evt.HandleAsync).WithMetadata(evt);
+    }
+
+    /// <summary>Maps the endpoint of a route of several events at <paramref name="pattern"/>, carrying <paramref name="route"/> as metadata.</summary>
+    public static IEndpointConventionBuilder MapWebhookRoute(this RouteGroupBuilder group, string method, string pattern, WebhookRouteDescriptor route)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        return group.MapMethods(pattern, [method], route.HandleAsync).WithMetadata(route);
+    }
 }

@@ -18,11 +18,17 @@ public abstract class WebhookEvent
     /// <summary>The event's name in the spec.</summary>
     public abstract string EventName { get; }
 
+    /// <summary>The receiver class the event's handler is declared on (the class marked <see cref="WebhookReceiverAttribute"/>).</summary>
+    public abstract Type ReceiverType { get; }
+
     /// <summary>How the event's body is written: <see cref="WebhookBodyFormats.Json"/> or <see cref="WebhookBodyFormats.Jwt"/>.</summary>
     public abstract WebhookBodyFormats BodyFormat { get; }
 
     /// <summary>The body property that names the event and its value here, where the spec pins one per event.</summary>
     public abstract WebhookBodyEventName? BodyEventName { get; }
+
+    /// <summary>Receives one delivery of this event on its own route: read, verify, parse, dispatch, answer.</summary>
+    public abstract Task HandleAsync(Microsoft.AspNetCore.Http.HttpContext httpContext);
 
     /// <summary>Takes a verified delivery of this event: parse, deduplicate, then run the handler or queue it.</summary>
     internal abstract Task AcceptAsync(WebhookDelivery delivery);

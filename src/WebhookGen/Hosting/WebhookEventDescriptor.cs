@@ -54,6 +54,9 @@ public sealed class WebhookEventDescriptor<TReceiver, TEvent> : WebhookEvent
     /// <inheritdoc />
     public override string EventName { get; }
 
+    /// <inheritdoc />
+    public override Type ReceiverType => typeof(TReceiver);
+
     /// <summary>Reads the payload.</summary>
     public WebhookPayloadReader<TEvent> Read { get; }
 
@@ -69,8 +72,8 @@ public sealed class WebhookEventDescriptor<TReceiver, TEvent> : WebhookEvent
     /// <inheritdoc />
     public override WebhookBodyEventName? BodyEventName { get; }
 
-    /// <summary>Receives one delivery of this event: read, verify, parse, dispatch, answer.</summary>
-    public Task HandleAsync(HttpContext httpContext) => WebhookRequestProcessor.ProcessAsync(httpContext, this);
+    /// <inheritdoc />
+    public override Task HandleAsync(HttpContext httpContext) => WebhookRequestProcessor.ProcessAsync(httpContext, this);
 
     internal override Task AcceptAsync(WebhookDelivery delivery) => WebhookRequestProcessor.AcceptAsync(delivery, this);
 

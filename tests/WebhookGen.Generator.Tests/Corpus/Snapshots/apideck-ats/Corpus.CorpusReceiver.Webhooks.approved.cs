@@ -125,15 +125,15 @@ namespace Microsoft.AspNetCore.Builder
         public static global::Microsoft.AspNetCore.Routing.RouteGroupBuilder MapCorpusReceiver(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints, string? routePrefix = null)
         {
             var group = global::WebhookGen.Hosting.WebhookEndpointRouteBuilderExtensions.MapWebhookReceiverGroup(endpoints, global::Corpus.CorpusReceiverWebhooks.Receiver, routePrefix);
-            global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapPost(group, "/job-created", global::Corpus.CorpusReceiverWebhooks.JobCreated.HandleAsync);
-            global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapPost(group, "/job-updated", global::Corpus.CorpusReceiverWebhooks.JobUpdated.HandleAsync);
-            global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapPost(group, "/job-deleted", global::Corpus.CorpusReceiverWebhooks.JobDeleted.HandleAsync);
-            global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapPost(group, "/applicant-created", global::Corpus.CorpusReceiverWebhooks.ApplicantCreated.HandleAsync);
-            global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapPost(group, "/applicant-updated", global::Corpus.CorpusReceiverWebhooks.ApplicantUpdated.HandleAsync);
-            global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapPost(group, "/applicant-deleted", global::Corpus.CorpusReceiverWebhooks.ApplicantDeleted.HandleAsync);
-            global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapPost(group, "/application-updated", global::Corpus.CorpusReceiverWebhooks.ApplicationUpdated.HandleAsync);
-            global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapPost(group, "/application-deleted", global::Corpus.CorpusReceiverWebhooks.ApplicationDeleted.HandleAsync);
-            global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapPost(group, "/application-created", global::Corpus.CorpusReceiverWebhooks.ApplicationCreated.HandleAsync);
+            global::WebhookGen.Hosting.WebhookEndpointRouteBuilderExtensions.MapWebhookEvent(group, "POST", "/job-created", global::Corpus.CorpusReceiverWebhooks.JobCreated);
+            global::WebhookGen.Hosting.WebhookEndpointRouteBuilderExtensions.MapWebhookEvent(group, "POST", "/job-updated", global::Corpus.CorpusReceiverWebhooks.JobUpdated);
+            global::WebhookGen.Hosting.WebhookEndpointRouteBuilderExtensions.MapWebhookEvent(group, "POST", "/job-deleted", global::Corpus.CorpusReceiverWebhooks.JobDeleted);
+            global::WebhookGen.Hosting.WebhookEndpointRouteBuilderExtensions.MapWebhookEvent(group, "POST", "/applicant-created", global::Corpus.CorpusReceiverWebhooks.ApplicantCreated);
+            global::WebhookGen.Hosting.WebhookEndpointRouteBuilderExtensions.MapWebhookEvent(group, "POST", "/applicant-updated", global::Corpus.CorpusReceiverWebhooks.ApplicantUpdated);
+            global::WebhookGen.Hosting.WebhookEndpointRouteBuilderExtensions.MapWebhookEvent(group, "POST", "/applicant-deleted", global::Corpus.CorpusReceiverWebhooks.ApplicantDeleted);
+            global::WebhookGen.Hosting.WebhookEndpointRouteBuilderExtensions.MapWebhookEvent(group, "POST", "/application-updated", global::Corpus.CorpusReceiverWebhooks.ApplicationUpdated);
+            global::WebhookGen.Hosting.WebhookEndpointRouteBuilderExtensions.MapWebhookEvent(group, "POST", "/application-deleted", global::Corpus.CorpusReceiverWebhooks.ApplicationDeleted);
+            global::WebhookGen.Hosting.WebhookEndpointRouteBuilderExtensions.MapWebhookEvent(group, "POST", "/application-created", global::Corpus.CorpusReceiverWebhooks.ApplicationCreated);
             return group;
         }
     }

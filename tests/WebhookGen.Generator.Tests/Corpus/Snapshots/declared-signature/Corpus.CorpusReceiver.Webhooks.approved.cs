@@ -91,9 +91,9 @@ namespace Microsoft.AspNetCore.Builder
         public static global::Microsoft.AspNetCore.Routing.RouteGroupBuilder MapCorpusReceiver(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints, string? routePrefix = null)
         {
             var group = global::WebhookGen.Hosting.WebhookEndpointRouteBuilderExtensions.MapWebhookReceiverGroup(endpoints, global::Corpus.CorpusReceiverWebhooks.Receiver, routePrefix);
-            global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapPost(group, "/shipments/dispatched", global::Corpus.CorpusReceiverWebhooks.ShipmentDispatched.HandleAsync);
-            global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapPost(group, "/shipments/delivered", global::Corpus.CorpusReceiverWebhooks.ShipmentDelivered.HandleAsync);
-            global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapPost(group, "/shipments/exception", global::Corpus.CorpusReceiverWebhooks.ShipmentException.HandleAsync);
+            global::WebhookGen.Hosting.WebhookEndpointRouteBuilderExtensions.MapWebhookEvent(group, "POST", "/shipments/dispatched", global::Corpus.CorpusReceiverWebhooks.ShipmentDispatched);
+            global::WebhookGen.Hosting.WebhookEndpointRouteBuilderExtensions.MapWebhookEvent(group, "POST", "/shipments/delivered", global::Corpus.CorpusReceiverWebhooks.ShipmentDelivered);
+            global::WebhookGen.Hosting.WebhookEndpointRouteBuilderExtensions.MapWebhookEvent(group, "POST", "/shipments/exception", global::Corpus.CorpusReceiverWebhooks.ShipmentException);
             return group;
         }
     }

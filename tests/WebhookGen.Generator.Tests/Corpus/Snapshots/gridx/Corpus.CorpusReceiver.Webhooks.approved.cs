@@ -134,15 +134,15 @@ namespace Microsoft.AspNetCore.Builder
         public static global::Microsoft.AspNetCore.Routing.RouteGroupBuilder MapCorpusReceiver(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints, string? routePrefix = null)
         {
             var group = global::WebhookGen.Hosting.WebhookEndpointRouteBuilderExtensions.MapWebhookReceiverGroup(endpoints, global::Corpus.CorpusReceiverWebhooks.Receiver, routePrefix);
-            global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapPost(group, "/events/appliance/create", global::Corpus.CorpusReceiverWebhooks.ApplianceCreate.HandleAsync);
-            global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapPost(group, "/events/appliance/offline", global::Corpus.CorpusReceiverWebhooks.ApplianceOffline.HandleAsync);
-            global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapPost(group, "/events/appliance/online", global::Corpus.CorpusReceiverWebhooks.ApplianceOnline.HandleAsync);
-            global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapPost(group, "/events/inverter/status", global::Corpus.CorpusReceiverWebhooks.InverterStatus.HandleAsync);
-            global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapPost(group, "/events/gateway/create", global::Corpus.CorpusReceiverWebhooks.GatewayCreate.HandleAsync);
-            global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapPost(group, "/events/gateway/offline", global::Corpus.CorpusReceiverWebhooks.GatewayOffline.HandleAsync);
-            global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapPost(group, "/events/gateway/online", global::Corpus.CorpusReceiverWebhooks.GatewayOnline.HandleAsync);
-            global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapPost(group, "/events/ev/plugged", global::Corpus.CorpusReceiverWebhooks.EvPlugged.HandleAsync);
-            global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapPost(group, "/events/comissioning/done", global::Corpus.CorpusReceiverWebhooks.ComissioningDone.HandleAsync);
+            global::WebhookGen.Hosting.WebhookEndpointRouteBuilderExtensions.MapWebhookEvent(group, "POST", "/events/appliance/create", global::Corpus.CorpusReceiverWebhooks.ApplianceCreate);
+            global::WebhookGen.Hosting.WebhookEndpointRouteBuilderExtensions.MapWebhookEvent(group, "POST", "/events/appliance/offline", global::Corpus.CorpusReceiverWebhooks.ApplianceOffline);
+            global::WebhookGen.Hosting.WebhookEndpointRouteBuilderExtensions.MapWebhookEvent(group, "POST", "/events/appliance/online", global::Corpus.CorpusReceiverWebhooks.ApplianceOnline);
+            global::WebhookGen.Hosting.WebhookEndpointRouteBuilderExtensions.MapWebhookEvent(group, "POST", "/events/inverter/status", global::Corpus.CorpusReceiverWebhooks.InverterStatus);
+            global::WebhookGen.Hosting.WebhookEndpointRouteBuilderExtensions.MapWebhookEvent(group, "POST", "/events/gateway/create", global::Corpus.CorpusReceiverWebhooks.GatewayCreate);
+            global::WebhookGen.Hosting.WebhookEndpointRouteBuilderExtensions.MapWebhookEvent(group, "POST", "/events/gateway/offline", global::Corpus.CorpusReceiverWebhooks.GatewayOffline);
+            global::WebhookGen.Hosting.WebhookEndpointRouteBuilderExtensions.MapWebhookEvent(group, "POST", "/events/gateway/online", global::Corpus.CorpusReceiverWebhooks.GatewayOnline);
+            global::WebhookGen.Hosting.WebhookEndpointRouteBuilderExtensions.MapWebhookEvent(group, "POST", "/events/ev/plugged", global::Corpus.CorpusReceiverWebhooks.EvPlugged);
+            global::WebhookGen.Hosting.WebhookEndpointRouteBuilderExtensions.MapWebhookEvent(group, "POST", "/events/comissioning/done", global::Corpus.CorpusReceiverWebhooks.ComissioningDone);
             return group;
         }
     }

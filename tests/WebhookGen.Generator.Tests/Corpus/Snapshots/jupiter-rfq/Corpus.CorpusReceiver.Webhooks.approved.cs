@@ -69,8 +69,8 @@ namespace Microsoft.AspNetCore.Builder
         public static global::Microsoft.AspNetCore.Routing.RouteGroupBuilder MapCorpusReceiver(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints, string? routePrefix = null)
         {
             var group = global::WebhookGen.Hosting.WebhookEndpointRouteBuilderExtensions.MapWebhookReceiverGroup(endpoints, global::Corpus.CorpusReceiverWebhooks.Receiver, routePrefix);
-            global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapPost(group, "/quote", global::Corpus.CorpusReceiverWebhooks.ExampleQuote.HandleAsync);
-            global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapPost(group, "/swap", global::Corpus.CorpusReceiverWebhooks.ExampleSwap.HandleAsync);
+            global::WebhookGen.Hosting.WebhookEndpointRouteBuilderExtensions.MapWebhookEvent(group, "POST", "/quote", global::Corpus.CorpusReceiverWebhooks.ExampleQuote);
+            global::WebhookGen.Hosting.WebhookEndpointRouteBuilderExtensions.MapWebhookEvent(group, "POST", "/swap", global::Corpus.CorpusReceiverWebhooks.ExampleSwap);
             return group;
         }
     }

@@ -109,13 +109,13 @@ namespace Microsoft.AspNetCore.Builder
         public static global::Microsoft.AspNetCore.Routing.RouteGroupBuilder MapCorpusReceiver(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints, string? routePrefix = null)
         {
             var group = global::WebhookGen.Hosting.WebhookEndpointRouteBuilderExtensions.MapWebhookReceiverGroup(endpoints, global::Corpus.CorpusReceiverWebhooks.Receiver, routePrefix);
-            global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapPost(group, "/customer", global::Corpus.CorpusReceiverWebhooks.CreateCustomer.HandleAsync);
-            global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(group, "/customer/{id}", new[] { "PATCH" }, global::Corpus.CorpusReceiverWebhooks.PatchCustomer.HandleAsync);
-            global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapPost(group, "/hub", global::Corpus.CorpusReceiverWebhooks.RegisterListener.HandleAsync);
-            global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapPost(group, "/listener/customerCreateEvent", global::Corpus.CorpusReceiverWebhooks.ListenToCustomerCreateEvent.HandleAsync);
-            global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapPost(group, "/listener/customerAttributeValueChangeEvent", global::Corpus.CorpusReceiverWebhooks.ListenToCustomerAttributeValueChangeEvent.HandleAsync);
-            global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapPost(group, "/listener/customerStateChangeEvent", global::Corpus.CorpusReceiverWebhooks.ListenToCustomerStateChangeEvent.HandleAsync);
-            global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapPost(group, "/listener/customerDeleteEvent", global::Corpus.CorpusReceiverWebhooks.ListenToCustomerDeleteEvent.HandleAsync);
+            global::WebhookGen.Hosting.WebhookEndpointRouteBuilderExtensions.MapWebhookEvent(group, "POST", "/customer", global::Corpus.CorpusReceiverWebhooks.CreateCustomer);
+            global::WebhookGen.Hosting.WebhookEndpointRouteBuilderExtensions.MapWebhookEvent(group, "PATCH", "/customer/{id}", global::Corpus.CorpusReceiverWebhooks.PatchCustomer);
+            global::WebhookGen.Hosting.WebhookEndpointRouteBuilderExtensions.MapWebhookEvent(group, "POST", "/hub", global::Corpus.CorpusReceiverWebhooks.RegisterListener);
+            global::WebhookGen.Hosting.WebhookEndpointRouteBuilderExtensions.MapWebhookEvent(group, "POST", "/listener/customerCreateEvent", global::Corpus.CorpusReceiverWebhooks.ListenToCustomerCreateEvent);
+            global::WebhookGen.Hosting.WebhookEndpointRouteBuilderExtensions.MapWebhookEvent(group, "POST", "/listener/customerAttributeValueChangeEvent", global::Corpus.CorpusReceiverWebhooks.ListenToCustomerAttributeValueChangeEvent);
+            global::WebhookGen.Hosting.WebhookEndpointRouteBuilderExtensions.MapWebhookEvent(group, "POST", "/listener/customerStateChangeEvent", global::Corpus.CorpusReceiverWebhooks.ListenToCustomerStateChangeEvent);
+            global::WebhookGen.Hosting.WebhookEndpointRouteBuilderExtensions.MapWebhookEvent(group, "POST", "/listener/customerDeleteEvent", global::Corpus.CorpusReceiverWebhooks.ListenToCustomerDeleteEvent);
             return group;
         }
     }

@@ -69,8 +69,8 @@ namespace Microsoft.AspNetCore.Builder
         public static global::Microsoft.AspNetCore.Routing.RouteGroupBuilder MapCorpusReceiver(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints, string? routePrefix = null)
         {
             var group = global::WebhookGen.Hosting.WebhookEndpointRouteBuilderExtensions.MapWebhookReceiverGroup(endpoints, global::Corpus.CorpusReceiverWebhooks.Receiver, routePrefix);
-            global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapPost(group, "/inbound-sms", global::Corpus.CorpusReceiverWebhooks.InboundSms.HandleAsync);
-            global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapPost(group, "/delivery-receipt", global::Corpus.CorpusReceiverWebhooks.DeliveryReceipt.HandleAsync);
+            global::WebhookGen.Hosting.WebhookEndpointRouteBuilderExtensions.MapWebhookEvent(group, "POST", "/inbound-sms", global::Corpus.CorpusReceiverWebhooks.InboundSms);
+            global::WebhookGen.Hosting.WebhookEndpointRouteBuilderExtensions.MapWebhookEvent(group, "POST", "/delivery-receipt", global::Corpus.CorpusReceiverWebhooks.DeliveryReceipt);
             return group;
         }
     }

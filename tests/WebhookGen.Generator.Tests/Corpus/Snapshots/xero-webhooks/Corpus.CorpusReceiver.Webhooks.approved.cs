@@ -85,10 +85,10 @@ namespace Microsoft.AspNetCore.Builder
         public static global::Microsoft.AspNetCore.Routing.RouteGroupBuilder MapCorpusReceiver(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints, string? routePrefix = null)
         {
             var group = global::WebhookGen.Hosting.WebhookEndpointRouteBuilderExtensions.MapWebhookReceiverGroup(endpoints, global::Corpus.CorpusReceiverWebhooks.Receiver, routePrefix);
-            global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapPost(group, "/invoices", global::Corpus.CorpusReceiverWebhooks.Invoices.HandleAsync);
-            global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapPost(group, "/subscriptions", global::Corpus.CorpusReceiverWebhooks.Subscriptions.HandleAsync);
-            global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapPost(group, "/contacts", global::Corpus.CorpusReceiverWebhooks.Contacts.HandleAsync);
-            global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapPost(group, "/credit-notes", global::Corpus.CorpusReceiverWebhooks.CreditNotes.HandleAsync);
+            global::WebhookGen.Hosting.WebhookEndpointRouteBuilderExtensions.MapWebhookEvent(group, "POST", "/invoices", global::Corpus.CorpusReceiverWebhooks.Invoices);
+            global::WebhookGen.Hosting.WebhookEndpointRouteBuilderExtensions.MapWebhookEvent(group, "POST", "/subscriptions", global::Corpus.CorpusReceiverWebhooks.Subscriptions);
+            global::WebhookGen.Hosting.WebhookEndpointRouteBuilderExtensions.MapWebhookEvent(group, "POST", "/contacts", global::Corpus.CorpusReceiverWebhooks.Contacts);
+            global::WebhookGen.Hosting.WebhookEndpointRouteBuilderExtensions.MapWebhookEvent(group, "POST", "/credit-notes", global::Corpus.CorpusReceiverWebhooks.CreditNotes);
             return group;
         }
     }
