@@ -23,7 +23,7 @@ public sealed class CompositeDispatchTests
         GitHub.Value.GeneratorDiagnostics.Select(d => d.Id).ShouldNotContain("WHG012");
         webhooks.ShouldContain("WebhookEventSelector.Combine(global::WebhookGen.Hosting.WebhookEventSelector.Header(\"X-Github-Event\"), global::WebhookGen.Hosting.WebhookEventSelector.BodyProperty(\"action\"))");
         webhooks.ShouldContain("new(global::WebhookGen.Hosting.WebhookEventSelector.Key(\"issues\", \"opened\"), IssuesOpened)");
-        webhooks.ShouldContain("MapPost(group, \"/\", global::Corpus.CorpusReceiverWebhooks.SharedRoute.HandleAsync)");
+        webhooks.ShouldContain("MapWebhookRoute(group, \"POST\", \"/\", global::Corpus.CorpusReceiverWebhooks.SharedRoute)");
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class EventStyleTests
         var webhooks = Webhooks("oai-webhook-example");
 
         webhooks.ShouldContain("defaultRoutePrefix: \"/webhooks\"");
-        webhooks.ShouldContain("MapPost(group, \"/\", global::Corpus.CorpusReceiverWebhooks.NewPet.HandleAsync)");
+        webhooks.ShouldContain("MapWebhookEvent(group, \"POST\", \"/\", global::Corpus.CorpusReceiverWebhooks.NewPet)");
     }
 
     [Fact]
@@ -25,7 +25,7 @@ public sealed class EventStyleTests
     {
         var webhooks = Webhooks("oai-callback-example");
 
-        webhooks.ShouldContain("MapPost(group, \"/data\", global::Corpus.CorpusReceiverWebhooks.OnData.HandleAsync)");
+        webhooks.ShouldContain("MapWebhookEvent(group, \"POST\", \"/data\", global::Corpus.CorpusReceiverWebhooks.OnData)");
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class EventStyleTests
         webhooks.ShouldContain("WebhookEventSelector.BodyProperty(\"type\")");
         webhooks.ShouldContain("new(\"merchant.created\", MerchantCreated)");
         webhooks.ShouldContain("new(\"terminalSettings.modified\", TerminalSettingsModified)");
-        webhooks.ShouldContain("MapPost(group, \"/\", global::Corpus.CorpusReceiverWebhooks.SharedRoute.HandleAsync)");
+        webhooks.ShouldContain("MapWebhookRoute(group, \"POST\", \"/\", global::Corpus.CorpusReceiverWebhooks.SharedRoute)");
     }
 
     [Fact]
@@ -79,8 +79,8 @@ public sealed class EventStyleTests
         run.GeneratorDiagnostics.ShouldContain(d => d.Id == "WHG012");
         run.GeneratorDiagnostics.ShouldContain(d => d.Id == "WHG013");
         var webhooks = run.Source(".Webhooks.g.cs");
-        webhooks.ShouldContain("MapPost(group, \"/events\",");
-        webhooks.ShouldContain("MapPost(group, \"/tracking-events\",");
+        webhooks.ShouldContain("(group, \"POST\", \"/events\",");
+        webhooks.ShouldContain("(group, \"POST\", \"/tracking-events\",");
     }
 
     [Fact]

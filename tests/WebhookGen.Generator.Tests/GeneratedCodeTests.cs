@@ -74,14 +74,14 @@ public sealed class GeneratedCodeTests
     }
 
     [Fact]
-    public void Endpoints_use_plain_request_delegates_and_the_spec_route_prefix()
+    public void Endpoints_are_mapped_with_their_descriptors_and_the_spec_route_prefix()
     {
         var webhooks = RunGridX().Source(".Webhooks.g.cs");
 
         webhooks.ShouldContain("defaultRoutePrefix: \"/gridx\"");
         webhooks.ShouldContain("global::WebhookGen.Signatures.WebhookSignatureScheme.Hub(\"X-Signature\", global::WebhookGen.Signatures.HmacAlgorithm.Sha512)");
         webhooks.ShouldContain("signatureFailureStatusCode: 403");
-        webhooks.ShouldContain("MapPost(group, \"/events/comissioning/done\", global::GridX.Receiver.GridXReceiverWebhooks.ComissioningDone.HandleAsync)");
+        webhooks.ShouldContain("MapWebhookEvent(group, \"POST\", \"/events/comissioning/done\", global::GridX.Receiver.GridXReceiverWebhooks.ComissioningDone)");
         webhooks.ShouldNotContain("System.Reflection");
     }
 

@@ -265,7 +265,7 @@ public sealed class JwtBodyTests
         run.CompilationProblems.ShouldBeEmpty();
         run.Source(".Receiver.g.cs").ShouldContain("OnEventNotificationAsync(global::Corpus.EventNotification payload");
         var webhooks = run.Source(".Webhooks.g.cs");
-        webhooks.ShouldContain("MapPost(group, \"/event-notifications\", global::Corpus.CorpusReceiverWebhooks.EventNotification.HandleAsync)");
+        webhooks.ShouldContain("MapWebhookEvent(group, \"POST\", \"/event-notifications\", global::Corpus.CorpusReceiverWebhooks.EventNotification)");
         webhooks.ShouldContain("static payload => payload.Jti,");
     }
 }

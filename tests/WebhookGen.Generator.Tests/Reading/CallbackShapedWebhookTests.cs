@@ -94,8 +94,8 @@ public sealed class CallbackShapedWebhookTests
         run.CompilationProblems.ShouldBeEmpty();
         run.GeneratorDiagnostics.ShouldNotContain(d => d.Id == "WHG010" || d.Id == "WHG011" || d.Id == "WHG022");
         var webhooks = run.Source(".Webhooks.g.cs");
-        webhooks.ShouldContain("MapPost(group, \"/\", global::Corpus.CorpusReceiverWebhooks.InboundSms.HandleAsync)");
-        webhooks.ShouldContain("MapPost(group, \"/receipts\", global::Corpus.CorpusReceiverWebhooks.DeliveryReceipt.HandleAsync)");
+        webhooks.ShouldContain("MapWebhookEvent(group, \"POST\", \"/\", global::Corpus.CorpusReceiverWebhooks.InboundSms)");
+        webhooks.ShouldContain("MapWebhookEvent(group, \"POST\", \"/receipts\", global::Corpus.CorpusReceiverWebhooks.DeliveryReceipt)");
         webhooks.ShouldNotContain("SendSms");
         run.Source(".Receiver.g.cs").ShouldContain("An SMS sent to one of your numbers.");
     }
@@ -105,7 +105,7 @@ public sealed class CallbackShapedWebhookTests
     {
         var run = Run(MessagingApi.Replace("'{$request.body#/callback}':", "'{$request.body#/callback}/inbound?x=1':", System.StringComparison.Ordinal));
 
-        run.Source(".Webhooks.g.cs").ShouldContain("MapPost(group, \"/inbound\", global::Corpus.CorpusReceiverWebhooks.InboundSms.HandleAsync)");
+        run.Source(".Webhooks.g.cs").ShouldContain("MapWebhookEvent(group, \"POST\", \"/inbound\", global::Corpus.CorpusReceiverWebhooks.InboundSms)");
     }
 
     [Fact]

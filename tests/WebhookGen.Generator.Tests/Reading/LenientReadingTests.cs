@@ -86,7 +86,7 @@ public sealed class LenientReadingTests
         quirk.GetMessage(CultureInfo.InvariantCulture).ShouldBe("A path key without its leading '/' ('events/created') is not valid OpenAPI, but is read as '/events/created' (2 places, the first here)");
         ShouldPointAt(quirk, SpecPath, spec, "events/created:");
         CorpusReceiver.Handlers(run).Select(h => h.Identifier.Text).ShouldBe(["OnCreatedAsync", "OnDeletedAsync"]);
-        run.Source(".Webhooks.g.cs").ShouldContain("MapPost(group, \"/events/created\",");
+        run.Source(".Webhooks.g.cs").ShouldContain("(group, \"POST\", \"/events/created\",");
     }
 
     [Fact]

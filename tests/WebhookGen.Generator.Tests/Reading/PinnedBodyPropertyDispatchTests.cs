@@ -67,8 +67,8 @@ public sealed class PinnedBodyPropertyDispatchTests
             webhooks.ShouldContain($"new(\"{name}\", {Identifier(name)})");
         }
 
-        webhooks.ShouldContain("MapPost(group, \"/\", global::Hooks.HookReceiverWebhooks.SharedRoute.HandleAsync)");
-        webhooks.ShouldNotContain("MapPost(group, \"/invoice-paid\"");
+        webhooks.ShouldContain("MapWebhookRoute(group, \"POST\", \"/\", global::Hooks.HookReceiverWebhooks.SharedRoute)");
+        webhooks.ShouldNotContain("(group, \"POST\", \"/invoice-paid\"");
     }
 
     [Theory]
