@@ -45,6 +45,9 @@ public sealed class ConsumerBuildTests : IDisposable
                 <GenerateDocumentationFile>true</GenerateDocumentationFile>
                 <WarningsNotAsErrors>$(WarningsNotAsErrors);{specWarnings}</WarningsNotAsErrors>
                 <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
+                <!-- The SDK's analyzers (which skip generated code) run once, on net10.0, whose rules are net8.0's and more:
+                     on both, they were a quarter of this build. The generator runs in both. -->
+                <RunAnalyzers Condition="'$(TargetFramework)' == 'net8.0'">false</RunAnalyzers>
               </PropertyGroup>
               <ItemGroup>
                 <AdditionalFiles Include="specs/**/*.yaml;specs/**/*.yml;specs/**/*.json" />
