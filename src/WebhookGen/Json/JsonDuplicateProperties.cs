@@ -16,13 +16,16 @@ namespace WebhookGen.Json;
 /// before anything reads a value from it. Everywhere else the check rides on the parse itself, which reads every name
 /// anyway: <see cref="WebhookJson.Deserialize{T}(ReadOnlySpan{byte}, WebhookPayloadReader{T})"/> opens a scope
 /// (<see cref="Begin"/>) in which the reading primitives report each object they open, each name and each value they
-/// skip, and a repeat throws. That costs a parse a few percent, where a pass of its own cost as much as half a parse.
+/// skip, and a repeat throws. On the 587-byte gridX body that adds about 0.3 µs to a 0.9 µs parse, where a pass of its
+/// own cost 0.6 µs.
 /// </para>
 /// <para>
-/// It runs on every delivery, so it allocates nothing for the usual body: the names of the open objects are copied onto
-/// one stack, in buffers kept per thread, and an object's names are popped when it closes. A name is compared with those
-/// of its own object by hash first, seeded per process so that a sender cannot choose names that collide; an object
-/// with many members gets a hash index, so that the check stays linear.
+/// It runs on every delivery, so it allocates nothing for the usual body: the names of the open objects are kept on one
+/// stack, in buffers kept per thread, and an object's names are popped when it closes. A name is compared with those of
+/// its own object by its fingerprint (its length, first and last eight bytes), which tells any two names of up to 16
+/// bytes apart; a longer name is kept whole and compared byte by byte when the fingerprints agree. An object of more
+/// than 16 members gets an index by hash, seeded per process so that a sender cannot choose names that collide, so that
+/// the check stays linear.
 /// </para>
 /// </remarks>
 internal static class JsonDuplicateProperties
