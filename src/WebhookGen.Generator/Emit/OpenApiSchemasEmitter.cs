@@ -174,17 +174,14 @@ internal static class OpenApiSchemasEmitter
     {
         json.WriteStartObject();
         WriteDescription(json, description);
-        if (type.IsNullable && (type.IsNamed || type.Kind is ValueKind.Json))
+        if (type.IsNullable && type.IsNamed)
         {
-            if (type.Kind is not ValueKind.Json)
-            {
-                json.WriteStartArray("anyOf");
-                WriteType(json, receiver, type with { IsNullable = false }, description: null);
-                json.WriteStartObject();
-                json.WriteString("type", "null");
-                json.WriteEndObject();
-                json.WriteEndArray();
-            }
+            json.WriteStartArray("anyOf");
+            WriteType(json, receiver, type with { IsNullable = false }, description: null);
+            json.WriteStartObject();
+            json.WriteString("type", "null");
+            json.WriteEndObject();
+            json.WriteEndArray();
         }
         else
         {
@@ -199,7 +196,7 @@ internal static class OpenApiSchemasEmitter
     {
         if (type.IsNamed)
         {
-            json.WriteString("$ref", "#/components/schemas/" + Id(receiver, type.Name!));
+            json.WriteString("$ref", Reference(receiver, type.Name!));
             return;
         }
 
@@ -227,7 +224,7 @@ internal static class OpenApiSchemasEmitter
 
         if (name is null)
         {
-            // Any JSON value.
+            // Any JSON value, null included.
             return;
         }
 
@@ -258,9 +255,11 @@ internal static class OpenApiSchemasEmitter
     private static void WriteReference(Utf8JsonWriter json, string receiver, string typeName)
     {
         json.WriteStartObject();
-        json.WriteString("$ref", "#/components/schemas/" + Id(receiver, typeName));
+        json.WriteString("$ref", Reference(receiver, typeName));
         json.WriteEndObject();
     }
+
+    private static string Reference(string receiver, string typeName) => "#/components/schemas/" + Id(receiver, typeName);
 
     private static void WriteDescription(Utf8JsonWriter json, string? description)
     {
