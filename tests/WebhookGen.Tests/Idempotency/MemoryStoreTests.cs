@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -8,7 +9,7 @@ using Xunit;
 
 namespace WebhookGen.Tests.Idempotency;
 
-/// <summary>What the in-memory store adds to the contract: lock-free atomic reservation, the sweep, its count.</summary>
+/// <summary>What the in-memory store adds to the contract: atomic reservation under load, entries by hash, the sweep, its count.</summary>
 public sealed class MemoryStoreTests
 {
     private static readonly TimeSpan Reservation = TimeSpan.FromMinutes(5);
@@ -192,6 +193,52 @@ public sealed class MemoryStoreTests
         }
 
         store.Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Keys_are_told_apart_by_their_hashes_across_many_keys_and_near_misses()
+    {
+        using var store = new MemoryWebhookIdempotencyStore(_time);
+        const int Keys = 100_000;
+        for (var i = 0; i < Keys; i++)
+        {
+            (await store.TryReserveAsync("GridXReceiver:" + i.ToString("D8", CultureInfo.InvariantCulture), Reservation, default)).Status.ShouldBe(WebhookIdempotencyStatus.Reserved);
+        }
+
+        store.Count.ShouldBe(Keys);
+
+        // Keys one character apart, or the same characters in another order, are other keys.
+        (await store.TryReserveAsync("GridXReceiver:00000001 ", Reservation, default)).Status.ShouldBe(WebhookIdempotencyStatus.Reserved);
+        (await store.TryReserveAsync("GridXReceiver:10000000", Reservation, default)).Status.ShouldBe(WebhookIdempotencyStatus.Reserved);
+        (await store.TryReserveAsync("gridXReceiver:00000001", Reservation, default)).Status.ShouldBe(WebhookIdempotencyStatus.Reserved);
+        (await store.TryReserveAsync("GridXReceiver:00000001", Reservation, default)).ShouldBe(WebhookIdempotencyReservation.InProgress);
+    }
+
+    [Fact]
+    public async Task A_first_delivery_allocates_its_token_and_nothing_the_store_keeps()
+    {
+        using var store = new MemoryWebhookIdempotencyStore(_time);
+
+        // Leaves free slots in every shard and warms the path up, so that neither growth nor the JIT is measured.
+        var warm = new WebhookIdempotencyReservation[10_000];
+        for (var i = 0; i < warm.Length; i++)
+        {
+            warm[i] = await store.TryReserveAsync("warm:" + i, Reservation, default);
+        }
+
+        for (var i = 0; i < warm.Length; i++)
+        {
+            await store.ReleaseAsync("warm:" + i, warm[i].Token!, default);
+        }
+
+        var key = new string('k', 300);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var reservation = await store.TryReserveAsync(key, Reservation, default);
+        await store.CompleteAsync(key, reservation.Token!, Retention, default);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        // The token's string is all: no copy of the 300-character key, no node, no boxed entry.
+        allocated.ShouldBeLessThanOrEqualTo(32);
     }
 
     [Fact]
