@@ -36,19 +36,17 @@ public sealed class CorpusExamplesTests(ITestOutputHelper output)
     public async Task Every_sample_event_reads_and_reaches_its_own_handler_over_http(string folder)
     {
         var clock = Stopwatch.StartNew();
-        var run = CorpusReceiver.RunWithHandlers(CorpusSpecs.Load(folder));
-        var model = Model(run);
+        var build = CorpusBuild.Of(folder);
+        var model = build.Model ?? throw new ShouldAssertException($"specs/{folder} has no receiver model");
         var receiver = model.Receiver;
         var spec = model.Spec ?? throw new ShouldAssertException($"specs/{folder} was not read into a model");
-        using var image = new MemoryStream();
-        var emitted = run.Output.Emit(image);
-        emitted.Success.ShouldBeTrue(string.Join("\n", emitted.Diagnostics.Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error)));
+        var image = build.Image ?? throw new ShouldAssertException(string.Join("\n", build.CompilationProblems.Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error)));
 
         var context = new AssemblyLoadContext(folder, isCollectible: true);
         try
         {
-            image.Position = 0;
-            var assembly = context.LoadFromStream(image);
+            using var stream = new MemoryStream(image, writable: false);
+            var assembly = context.LoadFromStream(stream);
             var examples = LoadedType(assembly, ExamplesEmitter.ExamplesName(receiver));
             var withSamples = spec.Events.Where(e => e.Payload.Kind == ValueKind.Object).ToList();
             withSamples.ShouldNotBeEmpty($"specs/{folder} has events with a record payload");
@@ -97,14 +95,6 @@ public sealed class CorpusExamplesTests(ITestOutputHelper output)
             context.Unload();
         }
     }
-
-    /// <summary>The receiver's model, as the generator built it: which events have a sample, their routes and handlers.</summary>
-    private static ReceiverModel Model(GeneratorRun run) =>
-        run.Result.Results.Single().TrackedSteps[TrackingNames.ReceiverModels]
-            .SelectMany(step => step.Outputs)
-            .Select(o => o.Value)
-            .OfType<ReceiverModel>()
-            .Single(m => m.Receiver.ClassName == CorpusReceiver.ClassName);
 
     private static object Sample(Type examples, string method, string folder)
     {

@@ -26,6 +26,19 @@ public sealed class CorpusTests
         CorpusExpectations.Events.Keys.Where(k => !folders.Contains(k)).ShouldBeEmpty("rows in CorpusExpectations without a spec folder");
     }
 
+    [Fact]
+    public void The_compile_check_sees_warnings_as_well_as_errors()
+    {
+        // CorpusBuild takes a receiver's problems from emitting it, once, rather than from a separate GetDiagnostics.
+        var compilation = Infrastructure.GeneratorHarness.CreateCompilation("class C { void M() { int unused; } }");
+        using var image = new System.IO.MemoryStream();
+
+        var emitted = compilation.Emit(image);
+
+        emitted.Success.ShouldBeTrue();
+        emitted.Diagnostics.Select(d => d.Id).ShouldContain("CS0168");
+    }
+
     [Theory]
     [MemberData(nameof(Specs))]
     public void Receiver_compiles_with_no_error_or_warning_and_one_handler_per_event(string folder)
@@ -33,22 +46,22 @@ public sealed class CorpusTests
         CorpusExpectations.Events.TryGetValue(folder, out var expectedEvents).ShouldBeTrue($"specs/{folder} has no row in CorpusExpectations");
         var spec = CorpusSpecs.Load(folder);
 
-        var run = CorpusReceiver.RunWithHandlers(spec);
+        var build = CorpusBuild.Of(folder);
 
         var failures = new List<string>();
-        var generatorErrors = run.GeneratorDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        var generatorErrors = build.GeneratorDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         if (generatorErrors.Count > 0)
         {
             failures.Add(Summary("generator errors", generatorErrors));
         }
 
-        var problems = run.CompilationProblems;
+        var problems = build.CompilationProblems;
         if (problems.Count > 0)
         {
             failures.Add(Summary("compilation errors and warnings", problems));
         }
 
-        var handlers = CorpusReceiver.Handlers(run).Count;
+        var handlers = build.Handlers;
         if (handlers != expectedEvents)
         {
             failures.Add($"handlers: expected {expectedEvents} (one per event), generated {handlers}");

@@ -34,7 +34,7 @@ public sealed class GeneratedOutputTests
     /// <summary>Each spec's generated files under the invariant culture, shared by the tests that read them (openai's take seconds).</summary>
     private static readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<(string HintName, SourceText Text)>>> InvariantSources = new(StringComparer.Ordinal);
 
-    /// <summary>The consumer project compiled at C# 12 with documentation diagnosed, shared by the compile and the global:: tests.</summary>
+    /// <summary>The consumer project compiled for net8.0 at C# 12 with documentation diagnosed, shared by the compile and the global:: tests.</summary>
     private static readonly Lazy<ConsumerCompilation> CSharp12Consumer = new(CompileConsumer);
 
     public static TheoryData<string> Specs => CorpusSpecs.Folders();
@@ -152,11 +152,11 @@ public sealed class GeneratedOutputTests
         && SymbolEqualityComparer.Default.Equals(model.GetDeclaredSymbol(declaration), type.ContainingNamespace);
 
     /// <summary>
-    /// C# 12, the default of net8.0 and the newest version Roslyn 4.8 (the compiler of the .NET 8 SDK, which the generator
-    /// targets) releases, with <see cref="DocumentationMode.Diagnose"/> as in a project that sets
-    /// <c>GenerateDocumentationFile</c>, at the highest warning level. Newer C# (14, the default of net10.0, and its new
-    /// keywords such as <c>field</c>) is compiled by the real build in <see cref="ConsumerBuildTests"/>; Roslyn 4.8's
-    /// <c>Preview</c>, compiled here until that build came, adds nothing C# 14 lacks.
+    /// What the .NET 8 SDK builds: C# 12 (net8.0's default and the newest version Roslyn 4.8, the compiler of that SDK
+    /// and the lowest the generator targets, releases) against net8.0's reference assemblies, with
+    /// <see cref="DocumentationMode.Diagnose"/> as in a project that sets <c>GenerateDocumentationFile</c>, at the highest
+    /// warning level. Newer C# (14, the default of net10.0, and its new keywords such as <c>field</c>) is compiled by the
+    /// real net10.0 build in <see cref="ConsumerBuildTests"/>.
     /// </summary>
     [Fact]
     public void Every_receiver_compiles_with_warnings_as_errors_in_a_project_with_implicit_usings_and_shadowing_names()
@@ -180,8 +180,8 @@ public sealed class GeneratedOutputTests
             () => CorpusReceiver.RunDeclarationOnly(CorpusSpecs.Load(f)).Sources.Select(s => (s.HintName, s.SourceText)).ToList()))).Value;
 
     /// <summary>
-    /// The consumer project with warnings as errors at the highest warning level: the generator runs once over the bare
-    /// receivers (the handlers to write), then over the complete project.
+    /// The consumer project for net8.0 with warnings as errors at the highest warning level: the generator runs once over
+    /// the bare receivers (the handlers to write), then over the complete project.
     /// </summary>
     private static ConsumerCompilation CompileConsumer()
     {
@@ -193,11 +193,12 @@ public sealed class GeneratedOutputTests
             generalDiagnosticOption: ReportDiagnostic.Error,
             specificDiagnosticOptions: [new("CS1701", ReportDiagnostic.Suppress), new("CS1702", ReportDiagnostic.Suppress)]);
 
+        var references = Net8References.Load();
         GeneratorDriver Driver() => CSharpGeneratorDriver.Create([new WebhookReceiverGenerator().AsSourceGenerator()], AllSpecsConsumer.AdditionalTexts(), parseOptions);
         CSharpCompilation Compilation(params string[] sources) => CSharpCompilation.Create(
             "Consumer",
             sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, parseOptions, path: $"/consumer/Source{i}.cs", encoding: Encoding.UTF8)),
-            GeneratorHarness.AppReferences,
+            references,
             options);
 
         var first = Driver().RunGenerators(Compilation(AllSpecsConsumer.Declarations())).GetRunResult().Results.Single().GeneratedSources;
