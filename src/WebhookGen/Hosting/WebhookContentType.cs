@@ -44,6 +44,13 @@ internal static class WebhookContentType
             return true;
         }
 
+        // What nearly every sender sends, told without parsing (which allocates the parsed value).
+        if (contentType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || contentType.Equals("application/json; charset=utf-8", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
         if (!MediaTypeHeaderValue.TryParse(contentType, out var mediaType)
             || !mediaType.Type.Equals("application", StringComparison.OrdinalIgnoreCase)
             || mediaType.MatchesAllSubTypesWithoutSuffix

@@ -37,14 +37,25 @@ public static class WebhookEndpointRouteBuilderExtensions
     /// </summary>
     public static IEndpointConventionBuilder MapWebhookEvent(this RouteGroupBuilder group, string method, string pattern, WebhookEvent evt)
     {
+        ArgumentNullException.ThrowIfNull(group);
         ArgumentNullException.ThrowIfNull(evt);
-        return group.MapMethods(pattern, [method], evt.HandleAsync).WithMetadata(evt);
+        var runtime = RuntimeOf(group, evt.Receiver);
+        return group.MapMethods(pattern, [method], httpContext => WebhookRequestProcessor.ProcessAsync(httpContext, evt, runtime)).WithMetadata(evt);
     }
 
     /// <summary>Maps the endpoint of a route of several events at <paramref name="pattern"/>, carrying <paramref name="route"/> as metadata.</summary>
     public static IEndpointConventionBuilder MapWebhookRoute(this RouteGroupBuilder group, string method, string pattern, WebhookRouteDescriptor route)
     {
+        ArgumentNullException.ThrowIfNull(group);
         ArgumentNullException.ThrowIfNull(route);
-        return group.MapMethods(pattern, [method], route.HandleAsync).WithMetadata(route);
+        var runtime = RuntimeOf(group, route.Receiver);
+        return group.MapMethods(pattern, [method], httpContext => WebhookRequestProcessor.ProcessAsync(httpContext, route, runtime)).WithMetadata(route);
     }
+
+    /// <summary>
+    /// The receiver's runtime, a singleton: resolved once, when its endpoints are mapped, rather than by key on every
+    /// delivery.
+    /// </summary>
+    private static WebhookReceiverRuntime RuntimeOf(IEndpointRouteBuilder group, WebhookReceiverDescriptor receiver) =>
+        group.ServiceProvider.GetRequiredKeyedService<WebhookReceiverRuntime>(receiver.Name);
 }
