@@ -19,11 +19,11 @@ namespace WebhookGen.Hosting;
 /// </summary>
 internal sealed class WebhookDelivery
 {
-    public WebhookDelivery(HttpContext httpContext, WebhookReceiverDescriptor receiver, WebhookReceiverRuntime? runtime, string name, string? eventName)
+    public WebhookDelivery(HttpContext httpContext, WebhookReceiverDescriptor receiver, WebhookReceiverRuntime runtime, string name, string? eventName)
     {
         HttpContext = httpContext;
         Receiver = receiver;
-        Runtime = runtime ?? httpContext.RequestServices.GetRequiredKeyedService<WebhookReceiverRuntime>(receiver.Name);
+        Runtime = runtime;
         Telemetry = WebhookTelemetry.Start(Runtime.Metrics, receiver.Name, receiver.SpanName, eventName);
         Options = Runtime.Options;
         Name = name;

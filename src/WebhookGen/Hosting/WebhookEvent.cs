@@ -27,9 +27,6 @@ public abstract class WebhookEvent
     /// <summary>The body property that names the event and its value here, where the spec pins one per event.</summary>
     public abstract WebhookBodyEventName? BodyEventName { get; }
 
-    /// <summary>Receives one delivery of this event on its own route: read, verify, parse, dispatch, answer.</summary>
-    public abstract Task HandleAsync(Microsoft.AspNetCore.Http.HttpContext httpContext);
-
     /// <summary>Takes a verified delivery of this event: parse, deduplicate, then run the handler or queue it.</summary>
     internal abstract Task AcceptAsync(WebhookDelivery delivery);
 

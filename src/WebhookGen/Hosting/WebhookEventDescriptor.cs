@@ -10,7 +10,7 @@ namespace WebhookGen.Hosting;
 
 /// <summary>
 /// One event of a receiver: how its payload is read, how its id is found and which handler it goes to.
-/// Generated per event; <see cref="HandleAsync"/> is the endpoint's request delegate.
+/// Generated per event; <see cref="WebhookEndpointRouteBuilderExtensions.MapWebhookEvent"/> maps its endpoint.
 /// </summary>
 public sealed class WebhookEventDescriptor<TReceiver, TEvent> : WebhookEvent
     where TReceiver : class
@@ -71,9 +71,6 @@ public sealed class WebhookEventDescriptor<TReceiver, TEvent> : WebhookEvent
 
     /// <inheritdoc />
     public override WebhookBodyEventName? BodyEventName { get; }
-
-    /// <inheritdoc />
-    public override Task HandleAsync(HttpContext httpContext) => WebhookRequestProcessor.ProcessAsync(httpContext, this);
 
     internal override Task AcceptAsync(WebhookDelivery delivery) => WebhookRequestProcessor.AcceptAsync(delivery, this);
 

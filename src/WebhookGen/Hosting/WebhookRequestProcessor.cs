@@ -22,15 +22,12 @@ namespace WebhookGen.Hosting;
 /// </summary>
 internal static class WebhookRequestProcessor
 {
-    /// <summary>
-    /// Receives a delivery on a route that carries one event. <paramref name="runtime"/> is the receiver's, when the
-    /// endpoint resolved it when it was mapped; otherwise it is resolved from the request's services.
-    /// </summary>
-    public static Task ProcessAsync(HttpContext httpContext, WebhookEvent evt, WebhookReceiverRuntime? runtime = null) =>
+    /// <summary>Receives a delivery on a route that carries one event, under its receiver's <paramref name="runtime"/>.</summary>
+    public static Task ProcessAsync(HttpContext httpContext, WebhookEvent evt, WebhookReceiverRuntime runtime) =>
         ReceiveAsync(new WebhookDelivery(httpContext, evt.Receiver, runtime, evt.EventName, evt.EventName), evt.BodyFormat, evt, route: null);
 
     /// <summary>Receives a delivery on a route that carries several events, told apart by a header or a body property.</summary>
-    public static Task ProcessAsync(HttpContext httpContext, WebhookRouteDescriptor route, WebhookReceiverRuntime? runtime = null) =>
+    public static Task ProcessAsync(HttpContext httpContext, WebhookRouteDescriptor route, WebhookReceiverRuntime runtime) =>
         // A route whose every event is ignored has no format of its own: it acknowledges whatever the receiver's events are sent as.
         ReceiveAsync(
             new WebhookDelivery(httpContext, route.Receiver, runtime, route.Description, eventName: null),

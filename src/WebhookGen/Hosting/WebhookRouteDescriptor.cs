@@ -66,9 +66,6 @@ public sealed class WebhookRouteDescriptor
     /// <summary>The body formats of the route's events, which its media type check accepts.</summary>
     internal WebhookBodyFormats BodyFormats { get; }
 
-    /// <summary>Receives one delivery: read, verify, name the event, then parse and dispatch as that event.</summary>
-    public System.Threading.Tasks.Task HandleAsync(HttpContext httpContext) => WebhookRequestProcessor.ProcessAsync(httpContext, this);
-
     /// <summary>
     /// Names the event of a verified body: the handled event it is (<paramref name="evt"/>), one of the spec's events the
     /// receiver does not handle, one the spec does not describe, or a body that names none; <paramref name="key"/> is what

@@ -13,20 +13,12 @@ namespace WebhookGen.Generator.Tests.Output;
 /// </summary>
 internal static class Net8References
 {
-    /// <summary>The targeting packs' version, as downloaded by the test project (<c>PackageDownload</c>).</summary>
-    private const string PackVersion = "8.0.31";
-
     public static ImmutableArray<MetadataReference> Load()
     {
-        var root = typeof(Net8References).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .Single(a => a.Key == "NuGetPackageRoot").Value;
-        if (string.IsNullOrEmpty(root))
-        {
-            throw new InvalidOperationException("The test assembly does not say where NuGet's packages are (NuGetPackageRoot): restore the test project.");
-        }
-
+        var root = Metadata("NuGetPackageRoot");
+        var version = Metadata("Net8ReferencePacksVersion");
         return new[] { "microsoft.netcore.app.ref", "microsoft.aspnetcore.app.ref" }
-            .Select(pack => Path.Combine(root, pack, PackVersion, "ref", "net8.0"))
+            .Select(pack => Path.Combine(root, pack, version, "ref", "net8.0"))
             .SelectMany(folder => Directory.Exists(folder)
                 ? Directory.EnumerateFiles(folder, "*.dll")
                 : throw new DirectoryNotFoundException($"net8.0 reference assemblies not found at {folder}: restore the test project."))
@@ -34,4 +26,10 @@ internal static class Net8References
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .ToImmutableArray();
     }
+
+    /// <summary>What the test project wrote into the assembly (the targeting packs' version, where NuGet put them).</summary>
+    private static string Metadata(string key) =>
+        typeof(Net8References).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().SingleOrDefault(a => a.Key == key)?.Value is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException($"The test assembly does not say {key}: restore and build the test project.");
 }
