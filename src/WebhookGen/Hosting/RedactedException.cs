@@ -45,7 +45,7 @@ internal sealed class RedactedException : Exception
         foreach (var secret in secrets)
         {
             message = message.Replace(secret, Mask, StringComparison.Ordinal);
-            const string Prefix = WebhookGen.Signatures.ConfigurableSignatureVerifier.WhsecPrefix;
+            const string Prefix = WebhookGen.Signatures.SecretKeys.WhsecPrefix;
             if (secret.StartsWith(Prefix, StringComparison.Ordinal) && secret.Length > Prefix.Length)
             {
                 message = message.Replace(secret[Prefix.Length..], Mask, StringComparison.Ordinal);

@@ -29,7 +29,7 @@ internal sealed class WebhookSecretStrengthCheck(WebhookReceiverDescriptor recei
         var logger = loggerFactory.CreateLogger("WebhookGen." + receiver.Name);
         for (var i = 0; i < secrets.Count; i++)
         {
-            const string Prefix = WebhookGen.Signatures.ConfigurableSignatureVerifier.WhsecPrefix;
+            const string Prefix = WebhookGen.Signatures.SecretKeys.WhsecPrefix;
             var length = secrets[i].StartsWith(Prefix, StringComparison.Ordinal) ? secrets[i].Length - Prefix.Length : secrets[i].Length;
             if (length < MinimumLength)
             {

@@ -23,13 +23,10 @@ namespace WebhookGen.Signatures;
 /// </remarks>
 public sealed class ConfigurableSignatureVerifier : IWebhookSignatureVerifier
 {
-    /// <summary>The prefix Standard Webhooks and Svix put before a base64 secret.</summary>
-    internal const string WhsecPrefix = "whsec_";
     private const int MaxTimestampDigits = 12;
 
-    // Keys and MACs up to these sizes are kept on the stack (8 SHA-512 MACs; a key of 256 bytes); larger ones are pooled.
+    // MACs up to this size are kept on the stack (8 SHA-512 MACs); more are pooled.
     private const int StackMacBytes = 8 * HmacAlgorithms.MaxHashSize;
-    private const int StackKeyBytes = 256;
 
     private readonly int _hashSize;
     private readonly byte[] _contentSeparator;
@@ -116,35 +113,9 @@ public sealed class ConfigurableSignatureVerifier : IWebhookSignatureVerifier
     public static byte[]? DecodeSecret(string secret, SecretEncoding encoding)
     {
         ArgumentNullException.ThrowIfNull(secret);
-        var key = new byte[MaxKeyLength(secret, encoding)];
-        return TryDecodeSecret(secret, encoding, key, out var written) ? key[..written] : null;
+        var key = new byte[SecretKeys.MaxLength(secret, encoding)];
+        return SecretKeys.TryDecode(secret, encoding, key, out var written) ? key[..written] : null;
     }
-
-    /// <summary>How many bytes <see cref="TryDecodeSecret"/> may write for <paramref name="secret"/>.</summary>
-    private static int MaxKeyLength(string secret, SecretEncoding encoding) =>
-        encoding == SecretEncoding.WhsecBase64 ? WhsecText(secret).Length : Encoding.UTF8.GetByteCount(secret);
-
-    /// <summary>Writes the key <paramref name="secret"/> stands for to <paramref name="destination"/>; false when it is not valid in <paramref name="encoding"/>.</summary>
-    private static bool TryDecodeSecret(string secret, SecretEncoding encoding, Span<byte> destination, out int written)
-    {
-        if (encoding != SecretEncoding.WhsecBase64)
-        {
-            written = Encoding.UTF8.GetBytes(secret, destination);
-            return true;
-        }
-
-        var text = WhsecText(secret);
-        if (!text.IsEmpty && Convert.TryFromBase64Chars(text, destination, out written) && written > 0)
-        {
-            return true;
-        }
-
-        written = 0;
-        return false;
-    }
-
-    private static ReadOnlySpan<char> WhsecText(string secret) =>
-        secret.StartsWith(WhsecPrefix, StringComparison.Ordinal) ? secret.AsSpan(WhsecPrefix.Length) : secret.AsSpan();
 
     private SignatureVerificationResult Match(StringValues values, ReadOnlySpan<byte> body, IReadOnlyList<string> secrets, string? id, string? timestamp)
     {
@@ -376,34 +347,30 @@ public sealed class ConfigurableSignatureVerifier : IWebhookSignatureVerifier
 
     /// <summary>
     /// Writes the MAC under each usable secret to <paramref name="macs"/>, back to back, and returns how many; a secret
-    /// that is not a valid key adds none. Each key lives on the stack (or in a pooled array) and is zeroed after use.
+    /// that is not a valid key adds none. Each secret's keyed HMAC is kept per thread (<see cref="KeyedMacs"/>).
     /// </summary>
     private int ComputeMacs(IReadOnlyList<string> secrets, ReadOnlySpan<byte> body, string? id, string? timestamp, Span<byte> macs)
     {
-        Span<byte> stackKey = stackalloc byte[StackKeyBytes];
         var count = 0;
         for (var i = 0; i < secrets.Count; i++)
         {
-            var secret = secrets[i];
-            var keyLength = MaxKeyLength(secret, Scheme.SecretEncoding);
-            var rented = keyLength <= StackKeyBytes ? null : ArrayPool<byte>.Shared.Rent(keyLength);
-            var key = rented is null ? stackKey[..keyLength] : rented.AsSpan(0, keyLength);
+            if (!KeyedMacs.TryGet(secrets[i], Scheme.SecretEncoding, Scheme.Algorithm, out var hmac))
+            {
+                continue;
+            }
+
             try
             {
-                if (TryDecodeSecret(secret, Scheme.SecretEncoding, key, out var written))
-                {
-                    SignatureMac.Compute(Scheme.Algorithm, _parts, _contentSeparator, key[..written], body, id, timestamp, macs.Slice(count * _hashSize, _hashSize));
-                    count++;
-                }
+                SignatureMac.Compute(hmac, _parts, _contentSeparator, body, id, timestamp, macs.Slice(count * _hashSize, _hashSize));
             }
-            finally
+            catch
             {
-                CryptographicOperations.ZeroMemory(key);
-                if (rented is not null)
-                {
-                    ArrayPool<byte>.Shared.Return(rented);
-                }
+                // It may hold part of a message now: the next delivery must not start from it.
+                KeyedMacs.Forget(hmac);
+                throw;
             }
+
+            count++;
         }
 
         return count;

@@ -39,6 +39,22 @@ internal static class SignatureMac
         }
 
         using var hmac = IncrementalHash.CreateHMAC(HmacAlgorithms.HashName(algorithm), key);
+        Compute(hmac, parts, contentSeparator, body, id, timestamp, destination);
+    }
+
+    /// <summary>
+    /// Writes the MAC of <paramref name="parts"/> under the key <paramref name="hmac"/> holds to
+    /// <paramref name="destination"/>, and leaves <paramref name="hmac"/> in its keyed state for the next message.
+    /// </summary>
+    public static void Compute(
+        IncrementalHash hmac,
+        ReadOnlySpan<SignedContentPart> parts,
+        ReadOnlySpan<byte> contentSeparator,
+        ReadOnlySpan<byte> body,
+        string? id,
+        string? timestamp,
+        Span<byte> destination)
+    {
         for (var i = 0; i < parts.Length; i++)
         {
             if (i > 0)
