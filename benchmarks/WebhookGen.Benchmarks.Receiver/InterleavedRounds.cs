@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using WebhookGen.Benchmarks.Baseline;
+
+namespace WebhookGen.Benchmarks.Receiver;
+
+/// <summary>
+/// The receiver benchmarks' workloads measured in interleaved rounds in one process: each round runs every workload
+/// <see cref="ReceiverBenchmarkConfig.InvocationsPerIteration"/> times in turn, and the report gives medians over the
+/// rounds after the first third (warm-up), as wall time and as the process's CPU time, with ratios to a baseline. A
+/// noisy neighbour then slows all workloads of a round alike, where BenchmarkDotNet's one-workload-at-a-time runs on a
+/// shared VM can differ by ±1 µs between workloads measured minutes apart. Run with
+/// <c>dotnet run -c Release --project benchmarks/WebhookGen.Benchmarks.Receiver -- interleaved [rounds]</c>.
+/// </summary>
+internal static class InterleavedRounds
+{
+    private const int DefaultRounds = 24;
+
+    public static async Task RunAsync(string[] args)
+    {
+        var rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : DefaultRounds;
+        await using var fixture = await ReceiverFixture.CreateAsync();
+        var key = Encoding.UTF8.GetBytes(Payloads.Secret);
+        using var keptKey = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA512, key);
+        var body = fixture.GridX.Body;
+        var mac = new byte[HMACSHA512.HashSizeInBytes];
+
+        Workload[] workloads =
+        [
+            new("Floor: HMAC-SHA512 + STJ parse", () =>
+            {
+                HMACSHA512.HashData(key, body, mac);
+                _ = JsonSerializer.Deserialize(body, GridXJsonContext.Default.ApplianceCreateEvent);
+                return Task.CompletedTask;
+            }),
+            new("Floor, key kept", () =>
+            {
+                keptKey.AppendData(body);
+                keptKey.GetHashAndReset(mac);
+                _ = JsonSerializer.Deserialize(body, GridXJsonContext.Default.ApplianceCreateEvent);
+                return Task.CompletedTask;
+            }),
+            new("Hand-written", fixture.HandWritten.SendNextAsync),
+            new("Generated, dedup off", fixture.Generated.SendNextAsync),
+            new("Hand-written (distinct events)", fixture.HandWrittenDistinct.SendNextAsync),
+            new("Generated, dedup off (distinct events)", fixture.GeneratedDistinct.SendNextAsync),
+            new("Generated, dedup on (distinct events)", fixture.GeneratedDeduplicating.SendNextAsync, fixture.ResetDeduplication, fixture.CheckDeduplicatedIteration),
+        ];
+
+        for (var round = 0; round < rounds; round++)
+        {
+            foreach (var workload in workloads)
+            {
+                await workload.MeasureAsync(ReceiverBenchmarkConfig.InvocationsPerIteration);
+            }
+        }
+
+        var skip = rounds / 3;
+        Console.WriteLine($"{rounds} interleaved rounds of {ReceiverBenchmarkConfig.InvocationsPerIteration} invocations; medians of the last {rounds - skip}, µs per invocation.");
+        Console.WriteLine();
+        Console.WriteLine("| Workload | Wall | CPU | Wall / floor | Wall / kept-key floor | Wall / hand-written |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
+        var floor = workloads[0].WallMedian(skip);
+        var keptFloor = workloads[1].WallMedian(skip);
+        foreach (var workload in workloads)
+        {
+            var wall = workload.WallMedian(skip);
+            var handWritten = workload.Name.EndsWith("(distinct events)", StringComparison.Ordinal) ? workloads[4].WallMedian(skip) : workloads[2].WallMedian(skip);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {workload.Name} | {wall:F2} | {workload.CpuMedian(skip):F2} | {wall / floor:F2} | {wall / keptFloor:F2} | {wall / handWritten:F2} |"));
+        }
+    }
+
+    private sealed class Workload(string name, Func<Task> invoke, Action? before = null, Action? after = null)
+    {
+        private readonly List<double> _wall = [];
+        private readonly List<double> _cpu = [];
+
+        public string Name { get; } = name;
+
+        public async Task MeasureAsync(int invocations)
+        {
+            before?.Invoke();
+            var cpuStart = Environment.CpuUsage.TotalTime;
+            var clock = Stopwatch.StartNew();
+            for (var i = 0; i < invocations; i++)
+            {
+                await invoke();
+            }
+
+            _wall.Add(clock.Elapsed.TotalMicroseconds / invocations);
+            _cpu.Add((Environment.CpuUsage.TotalTime - cpuStart).TotalMicroseconds / invocations);
+            after?.Invoke();
+        }
+
+        public double WallMedian(int skip) => Median(_wall, skip);
+
+        public double CpuMedian(int skip) => Median(_cpu, skip);
+
+        private static double Median(List<double> values, int skip)
+        {
+            var kept = values.Skip(skip).Order().ToList();
+            return kept[kept.Count / 2];
+        }
+    }
+}
