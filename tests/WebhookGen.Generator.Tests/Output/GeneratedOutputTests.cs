@@ -120,12 +120,12 @@ public sealed class GeneratedOutputTests
         var consumer = CSharp12Consumer.Value;
         consumer.Generated.Count.ShouldBeGreaterThan(AllSpecsConsumer.Receivers.Count * 3);
         var generated = consumer.Generated.ToHashSet();
-
+        var names = new TypeNameIndex(consumer.Output, generated);
         var unqualified = new List<string>();
         foreach (var tree in consumer.Generated)
         {
             var model = consumer.Output.GetSemanticModel(tree);
-            foreach (var name in tree.GetRoot().DescendantNodes().OfType<SimpleNameSyntax>().Where(IsLeftmostName))
+            foreach (var name in tree.GetRoot().DescendantNodes().OfType<SimpleNameSyntax>().Where(n => IsLeftmostName(n) && names.NeedsBinding(n)))
             {
                 var info = model.GetSymbolInfo(name);
                 var symbol = info.Symbol ?? info.CandidateSymbols.FirstOrDefault();
