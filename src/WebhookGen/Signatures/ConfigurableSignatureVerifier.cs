@@ -19,7 +19,8 @@ namespace WebhookGen.Signatures;
 /// any valid pair accepts the delivery. Each secret's MAC is computed once per request, however many signatures the header
 /// carries, and compared in constant time. Where the scheme has a timestamp, a matching signature whose timestamp is further
 /// from now than <see cref="WebhookSignatureScheme.TimestampTolerance"/> (either way) is
-/// <see cref="SignatureVerificationResult.TimestampOutOfRange"/>. Nothing here logs or keeps a secret.
+/// <see cref="SignatureVerificationResult.TimestampOutOfRange"/>. Nothing here logs a secret or keeps one in a managed
+/// array; each thread keeps the keyed HMAC of the secrets it verified with, in native state (<see cref="KeyedMacs"/>).
 /// </remarks>
 public sealed class ConfigurableSignatureVerifier : IWebhookSignatureVerifier
 {
