@@ -282,7 +282,7 @@ public sealed class ConfigurableSignatureVerifier : IWebhookSignatureVerifier
             return true;
         }
 
-        if (text.Length != _hashSize * 2 || !TryDecodeHex(text, buffer[.._hashSize]))
+        if (!HexDigits.TryDecode(text, buffer[.._hashSize]))
         {
             return false;
         }
@@ -290,32 +290,6 @@ public sealed class ConfigurableSignatureVerifier : IWebhookSignatureVerifier
         length = _hashSize;
         return true;
     }
-
-    /// <summary>Decodes hex of either case, exactly two characters per byte of <paramref name="destination"/>.</summary>
-    private static bool TryDecodeHex(ReadOnlySpan<char> text, Span<byte> destination)
-    {
-        for (var i = 0; i < destination.Length; i++)
-        {
-            var high = HexValue(text[2 * i]);
-            var low = HexValue(text[(2 * i) + 1]);
-            if ((high | low) < 0)
-            {
-                return false;
-            }
-
-            destination[i] = (byte)((high << 4) | low);
-        }
-
-        return true;
-    }
-
-    private static int HexValue(char c) => c switch
-    {
-        >= '0' and <= '9' => c - '0',
-        >= 'a' and <= 'f' => c - 'a' + 10,
-        >= 'A' and <= 'F' => c - 'A' + 10,
-        _ => -1,
-    };
 
     /// <summary>Strips <paramref name="prefix"/> from the start of <paramref name="entry"/>, ignoring ASCII case and white space.</summary>
     private static bool TryStripPrefix(ReadOnlySpan<char> entry, string prefix, out ReadOnlySpan<char> rest)
