@@ -158,6 +158,13 @@ internal static class JsonDuplicateProperties
         private const int FingerprintBytes = 16;
 
         private readonly int[] _objectStarts = new int[WebhookJson.MaxDepth + 2];
+
+        /// <summary>
+        /// Per depth, a bit for each name its open object has (by fingerprint, <see cref="NameEntry.FilterBit"/>): a name
+        /// whose bit is clear is new without a scan. Cleared when an object opens at that depth, so a bit may stand for a
+        /// name no longer there (a needless scan), never the other way round.
+        /// </summary>
+        private readonly ulong[] _filters = new ulong[WebhookJson.MaxDepth + 2];
         private readonly Dictionary<int, int>?[] _indexes = new Dictionary<int, int>?[WebhookJson.MaxDepth + 2];
         private NameEntry[] _names = new NameEntry[64];
         private readonly byte[] _shortName = new byte[FingerprintBytes];
@@ -212,6 +219,7 @@ internal static class JsonDuplicateProperties
             Pop(depth);
             _objectStarts[depth] = _count;
             _indexes[depth] = null;
+            _filters[depth] = 0;
         }
 
         /// <summary>Whether the name the reader is at is new in its object; if so it is added to the object's.</summary>
@@ -221,8 +229,17 @@ internal static class JsonDuplicateProperties
             Pop(depth + 1);
             var entry = Read(ref reader, depth, out var name);
             var first = Math.Min(_objectStarts[depth], _count);
+            var bit = 1UL << entry.FilterBit;
+            var filter = _filters[depth];
+            _filters[depth] = filter | bit;
             if (_count - first < ScanLimit)
             {
+                // Most names of an object differ in their bit: the scan, quadratic in the object's size, is then skipped.
+                if ((filter & bit) == 0)
+                {
+                    first = _count;
+                }
+
                 for (var i = first; i < _count; i++)
                 {
                     if (_names[i].SameFingerprint(entry) && (entry.Length <= FingerprintBytes || Bytes(_names[i]).SequenceEqual(name)))
@@ -454,6 +471,9 @@ internal static class JsonDuplicateProperties
                 }
             }
         }
+
+        /// <summary>Which of 64 bits the fingerprint sets in its object's filter.</summary>
+        public readonly int FilterBit => (int)(((Head ^ (Tail * 0x9E3779B97F4A7C15UL) ^ (ulong)Length) * 0x9E3779B97F4A7C15UL) >> 58);
 
         public readonly bool SameFingerprint(scoped in NameEntry other) =>
             Length == other.Length && Head == other.Head && Tail == other.Tail;

@@ -75,6 +75,45 @@ public sealed class JsonDuplicatePropertiesTests
     }
 
     [Fact]
+    public void Random_objects_get_the_answer_of_a_set_of_names_per_object()
+    {
+        // Few distinct names, so that repeats are common and names share the quick filter's bits in every way.
+        var random = new System.Random(20261207);
+        string[] names = ["a", "b", "id", "type", "data", "time", "x1", "x2", "longer_name_one", "longer_name_two", "t\\u0079pe"];
+        string Value(int depth) => depth < 3 && random.Next(4) == 0 ? Object(depth + 1) : random.Next(100).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string Object(int depth) => "{" + string.Join(",", Enumerable.Range(0, random.Next(20)).Select(_ => $"\"{names[random.Next(names.Length)]}\":{Value(depth)}")) + "}";
+
+        for (var i = 0; i < 3000; i++)
+        {
+            var json = Encoding.UTF8.GetBytes(Object(0));
+            JsonDuplicateProperties.Find(json).ShouldBe(FirstRepeat(json), Encoding.UTF8.GetString(json));
+        }
+    }
+
+    /// <summary>The first name read twice in one object, by a set of names per open object.</summary>
+    private static string? FirstRepeat(byte[] json)
+    {
+        var reader = new System.Text.Json.Utf8JsonReader(json);
+        var open = new System.Collections.Generic.Stack<System.Collections.Generic.HashSet<string>>();
+        while (reader.Read())
+        {
+            switch (reader.TokenType)
+            {
+                case System.Text.Json.JsonTokenType.StartObject:
+                    open.Push([]);
+                    break;
+                case System.Text.Json.JsonTokenType.EndObject:
+                    open.Pop();
+                    break;
+                case System.Text.Json.JsonTokenType.PropertyName when !open.Peek().Add(reader.GetString()!):
+                    return reader.GetString();
+            }
+        }
+
+        return null;
+    }
+
+    [Fact]
     public void A_found_repeat_or_invalid_json_leaves_nothing_behind_for_the_next_body()
     {
         JsonDuplicateProperties.Find("""{"a":{"b":1,"b":2}}"""u8).ShouldBe("b");
