@@ -53,7 +53,8 @@ internal static class InterleavedRounds
             new("Octokit (GitHub ping, HMAC-SHA256)", fixture.Octokit.SendNextAsync),
             handWrittenDistinct,
             new("Generated, dedup off (distinct events)", fixture.GeneratedDistinct.SendNextAsync),
-            new("Generated, dedup on (distinct events)", fixture.GeneratedDeduplicating.SendNextAsync, fixture.ResetDeduplication, fixture.CheckDeduplicatedIteration),
+            new("Generated, dedup on (distinct events)", fixture.GeneratedDeduplicating.SendNextAsync, () => fixture.ResetDeduplication(), fixture.CheckDeduplicatedIteration),
+            new("Generated, dedup on, store from empty (distinct events)", fixture.GeneratedDeduplicating.SendNextAsync, () => fixture.ResetDeduplication(fromEmpty: true), fixture.CheckDeduplicatedIteration),
         ];
 
         // Each round starts one workload later: the first of a round pays for what the last one left behind (a collection

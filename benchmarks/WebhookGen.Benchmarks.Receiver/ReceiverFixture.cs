@@ -64,10 +64,13 @@ internal sealed class ReceiverFixture : IAsyncDisposable
         return fixture;
     }
 
-    /// <summary>Empties the idempotency store, so the next iteration's deliveries are all first deliveries.</summary>
-    public void ResetDeduplication()
+    /// <summary>
+    /// Empties the idempotency store, so the next iteration's deliveries are all first deliveries; its shards keep their
+    /// room unless <paramref name="fromEmpty"/> (<see cref="ResettableIdempotencyStore.Reset"/>).
+    /// </summary>
+    public void ResetDeduplication(bool fromEmpty = false)
     {
-        _store.Reset();
+        _store.Reset(fromEmpty);
         GeneratedDeduplicating.Rewind();
         _callsAtReset = GeneratedDeduplicating.Calls.Count;
     }

@@ -10,8 +10,19 @@ internal sealed class ResettableIdempotencyStore : IWebhookIdempotencyStore, IDi
 {
     private MemoryWebhookIdempotencyStore _store = new();
 
-    public void Reset()
+    /// <summary>
+    /// Forgets every id. <paramref name="fromEmpty"/>: with a new store, which grows its shards again as the ids come (a
+    /// store's first tens of thousands of ids after a start); otherwise the shards keep their room, as in a store's
+    /// steady state, where ids expire as fast as new ones arrive.
+    /// </summary>
+    public void Reset(bool fromEmpty)
     {
+        if (!fromEmpty)
+        {
+            _store.Clear();
+            return;
+        }
+
         var previous = _store;
         _store = new MemoryWebhookIdempotencyStore();
         previous.Dispose();

@@ -242,6 +242,35 @@ public sealed class MemoryStoreTests
     }
 
     [Fact]
+    public async Task A_cleared_store_forgets_every_id_and_reserves_them_anew_without_growing()
+    {
+        using var store = new MemoryWebhookIdempotencyStore(_time);
+        var keys = Enumerable.Range(0, 1000).Select(i => "C:" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
+        foreach (var key in keys)
+        {
+            var reservation = await store.TryReserveAsync(key, Reservation, default);
+            await store.CompleteAsync(key, reservation.Token!, Retention, default);
+        }
+
+        store.Clear();
+        store.Count.ShouldBe(0);
+
+        var statuses = new WebhookIdempotencyStatus[keys.Length];
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < keys.Length; i++)
+        {
+            statuses[i] = (await store.TryReserveAsync(keys[i], Reservation, default)).Status;
+        }
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        statuses.ShouldAllBe(status => status == WebhookIdempotencyStatus.Reserved);
+        store.Count.ShouldBe(keys.Length);
+
+        // The tokens' strings only: the shards kept their room (growing again would take about 90 bytes per id).
+        allocated.ShouldBeLessThanOrEqualTo(keys.Length * 32);
+    }
+
+    [Fact]
     public async Task A_disposed_store_is_empty_and_refuses_calls()
     {
         var store = new MemoryWebhookIdempotencyStore(_time);
