@@ -29,13 +29,26 @@ bdn() { # project, results file, extra BenchmarkDotNet arguments
   } > "benchmarks/results/$out"
 }
 
+interleaved() { # the receiver's workloads in interleaved rounds, after bdn built them
+  local project=WebhookGen.Benchmarks.Receiver
+  {
+    echo "# $project, interleaved rounds"
+    echo
+    echo "Written by \`benchmarks/run-all.sh\` on $(date -u +%Y-%m-%d); explained in docs/performance.md."
+    echo "Machine: $(nproc) cores, .NET SDK $(dotnet --version), load average $(cut -d' ' -f1-3 /proc/loadavg) before the run."
+    echo
+    # The apps' start-up warnings (the setup's tampered deliveries) are not part of the table.
+    dotnet "$work/build/bin/$project/release/$project.dll" interleaved 32 | sed -n '/interleaved rounds of/,$p'
+  } > benchmarks/results/receiver-interleaved.md
+}
+
 [ $# -gt 0 ] || set -- generator receiver http inbox aot build
 mkdir -p benchmarks/results
 for part in "$@"; do
   case "$part" in
     # The generator's benchmark classes carry their own in-process jobs; the receiver's take --inProcess.
     generator) bdn WebhookGen.Benchmarks.Generator generator.md ;;
-    receiver) bdn WebhookGen.Benchmarks.Receiver receiver.md --inProcess ;;
+    receiver) bdn WebhookGen.Benchmarks.Receiver receiver.md --inProcess && interleaved ;;
     http) benchmarks/http/run-wrk.sh ;;
     inbox) benchmarks/http/run-inbox.sh ;;
     aot) benchmarks/aot/run-aot.sh ;;
