@@ -294,6 +294,13 @@ public sealed class ConfigurableSignatureVerifier : IWebhookSignatureVerifier
     /// <summary>Strips <paramref name="prefix"/> from the start of <paramref name="entry"/>, ignoring ASCII case and white space.</summary>
     private static bool TryStripPrefix(ReadOnlySpan<char> entry, string prefix, out ReadOnlySpan<char> rest)
     {
+        // The usual entry starts with the prefix as written: compared at once instead of a character at a time.
+        if (entry.Length >= prefix.Length && Ascii.EqualsIgnoreCase(entry[..prefix.Length], prefix))
+        {
+            rest = entry[prefix.Length..].Trim();
+            return true;
+        }
+
         rest = default;
         var i = 0;
         foreach (var expected in prefix)
