@@ -11,7 +11,7 @@ namespace WebhookGen.Benchmarks.Receiver;
 /// The receiver benchmarks' workloads measured in interleaved rounds in one process: each round runs every workload
 /// <see cref="ReceiverBenchmarkConfig.InvocationsPerIteration"/> times in turn, each round starting one workload later,
 /// and the report gives medians over the rounds after the first third (warm-up), as wall time and as the process's CPU
-/// time, with ratios to the floors and to the hand-written receiver. A noisy neighbour then slows all workloads of a
+/// time, with ratios (medians of each round's ratio) to the floors and to the hand-written receiver. A noisy neighbour then slows all workloads of a
 /// round alike, where BenchmarkDotNet's one-workload-at-a-time runs on a shared VM can differ by ±1 µs between workloads
 /// measured minutes apart. Run with
 /// <c>dotnet run -c Release --project benchmarks/WebhookGen.Benchmarks.Receiver -- interleaved [rounds]</c>.
@@ -42,12 +42,14 @@ internal static class InterleavedRounds
             _ = JsonSerializer.Deserialize(body, GridXJsonContext.Default.ApplianceCreateEvent);
             return Task.CompletedTask;
         });
+        var floorEndpoint = new Workload("Floor endpoint: read, kept-key HMAC-SHA512 + compare, STJ parse", fixture.Floor.SendNextAsync);
         var handWritten = new Workload("Hand-written", fixture.HandWritten.SendNextAsync);
         var handWrittenDistinct = new Workload("Hand-written (distinct events)", fixture.HandWrittenDistinct.SendNextAsync);
         Workload[] workloads =
         [
             floor,
             keptKeyFloor,
+            floorEndpoint,
             handWritten,
             new("Generated, dedup off", fixture.Generated.SendNextAsync),
             new("Octokit (GitHub ping, HMAC-SHA256)", fixture.Octokit.SendNextAsync),
@@ -68,17 +70,17 @@ internal static class InterleavedRounds
         }
 
         var skip = rounds / 3;
-        Console.WriteLine($"{rounds} interleaved rounds of {ReceiverBenchmarkConfig.InvocationsPerIteration} invocations; medians of the last {rounds - skip}, µs per invocation.");
+        Console.WriteLine($"{rounds} interleaved rounds of {ReceiverBenchmarkConfig.InvocationsPerIteration} invocations; medians of the last {rounds - skip}, µs per invocation; ratios are medians of the rounds' ratios.");
         Console.WriteLine();
-        Console.WriteLine("| Workload | Wall | CPU | Wall / floor | Wall / kept-key floor | Wall / hand-written |");
-        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
+        Console.WriteLine("| Workload | Wall | CPU | Wall / floor | Wall / kept-key floor | Wall / floor endpoint | Wall / hand-written |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var workload in workloads)
         {
             var wall = workload.WallMedian(skip);
             var baseline = workload.Name.EndsWith("(distinct events)", StringComparison.Ordinal) ? handWrittenDistinct : handWritten;
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"| {workload.Name} | {wall:F2} | {workload.CpuMedian(skip):F2} | {wall / floor.WallMedian(skip):F2} | {wall / keptKeyFloor.WallMedian(skip):F2} | {wall / baseline.WallMedian(skip):F2} |"));
+                $"| {workload.Name} | {wall:F2} | {workload.CpuMedian(skip):F2} | {workload.RatioTo(floor, skip):F2} | {workload.RatioTo(keptKeyFloor, skip):F2} | {workload.RatioTo(floorEndpoint, skip):F2} | {workload.RatioTo(baseline, skip):F2} |"));
         }
     }
 
@@ -107,6 +109,9 @@ internal static class InterleavedRounds
         public double WallMedian(int skip) => Median(_wall, skip);
 
         public double CpuMedian(int skip) => Median(_cpu, skip);
+
+        /// <summary>The median of this workload's wall time over <paramref name="baseline"/>'s, round by round: what slows a round slows both.</summary>
+        public double RatioTo(Workload baseline, int skip) => Median([.. _wall.Zip(baseline._wall, (wall, other) => wall / other)], skip);
 
         private static double Median(List<double> values, int skip)
         {

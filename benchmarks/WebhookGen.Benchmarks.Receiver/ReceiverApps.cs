@@ -45,6 +45,16 @@ internal static class ReceiverApps
         return app;
     }
 
+    /// <summary>The least a correct gridX endpoint does (<see cref="FloorEndpoint"/>).</summary>
+    public static WebApplication Floor()
+    {
+        var builder = CreateBuilder([]);
+        builder.Services.AddScoped<IApplianceCreateHandler, CountingApplianceCreateHandler>();
+        var app = builder.Build();
+        app.MapPost(Payloads.GridXRoute, FloorEndpoint.HandleAsync);
+        return app;
+    }
+
     /// <summary>Octokit.Webhooks.AspNetCore, registered as its README shows: a singleton processor and MapGitHubWebhooks with a secret.</summary>
     public static WebApplication Octokit()
     {

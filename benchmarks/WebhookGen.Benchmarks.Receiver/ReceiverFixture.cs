@@ -20,7 +20,8 @@ internal sealed class ReceiverFixture : IAsyncDisposable
         var generated = ReceiverApps.Generated(deduplicate: false);
         var deduplicating = ReceiverApps.Generated(deduplicate: true);
         var octokit = ReceiverApps.Octokit();
-        _apps = [handWritten, generated, deduplicating, octokit];
+        var floor = ReceiverApps.Floor();
+        _apps = [handWritten, generated, deduplicating, octokit, floor];
         _store = (ResettableIdempotencyStore)deduplicating.Services.GetRequiredService<IWebhookIdempotencyStore>();
 
         GridX = Payloads.GridX(0);
@@ -32,6 +33,7 @@ internal sealed class ReceiverFixture : IAsyncDisposable
         HandWrittenDistinct = new EndpointRunner(handWritten, Payloads.GridXRoute, distinct);
         GeneratedDistinct = new EndpointRunner(generated, Payloads.GridXRoute, distinct);
         Octokit = new EndpointRunner(octokit, Payloads.GitHubRoute, GitHub);
+        Floor = new EndpointRunner(floor, Payloads.GridXRoute, GridX);
     }
 
     public Delivery GridX { get; }
@@ -56,6 +58,9 @@ internal sealed class ReceiverFixture : IAsyncDisposable
     public EndpointRunner GeneratedDistinct { get; }
 
     public EndpointRunner Octokit { get; }
+
+    /// <summary>The least a correct gridX endpoint does, in the same harness: the floor of the receivers' own cost.</summary>
+    public EndpointRunner Floor { get; }
 
     public static async Task<ReceiverFixture> CreateAsync()
     {
@@ -99,6 +104,7 @@ internal sealed class ReceiverFixture : IAsyncDisposable
         await ExpectAsync("generated", Generated, GridX, "X-Signature");
         await ExpectAsync("generated with dedup", GeneratedDeduplicating, Payloads.GridX(-1), "X-Signature");
         await ExpectAsync("Octokit", Octokit, GitHub, "X-Hub-Signature-256");
+        await ExpectAsync("floor endpoint", Floor, GridX, "X-Signature");
 
         // The generated receiver deduplicates when on, and does not when off.
         await ExpectOutcomeAsync("generated with dedup, repeated", GeneratedDeduplicating, Payloads.GridX(-1), 200, 0);
