@@ -12,14 +12,8 @@ public static class GridXSignature
 
     public static bool IsValid(string? header, ReadOnlySpan<byte> body, ReadOnlySpan<byte> key)
     {
-        if (header is null || !header.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
         Span<byte> sent = stackalloc byte[HMACSHA512.HashSizeInBytes];
-        var hex = header.AsSpan(Prefix.Length);
-        if (hex.Length != sent.Length * 2 || Convert.FromHexString(hex, sent, out _, out _) != OperationStatus.Done)
+        if (!TryReadSent(header, sent))
         {
             return false;
         }
@@ -27,5 +21,17 @@ public static class GridXSignature
         Span<byte> expected = stackalloc byte[HMACSHA512.HashSizeInBytes];
         HMACSHA512.HashData(key, body, expected);
         return CryptographicOperations.FixedTimeEquals(expected, sent);
+    }
+
+    /// <summary>Decodes the MAC <paramref name="header"/> carries into <paramref name="sent"/>; false when it is not one.</summary>
+    public static bool TryReadSent(string? header, Span<byte> sent)
+    {
+        if (header is null || !header.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var hex = header.AsSpan(Prefix.Length);
+        return hex.Length == sent.Length * 2 && Convert.FromHexString(hex, sent, out _, out _) == OperationStatus.Done;
     }
 }

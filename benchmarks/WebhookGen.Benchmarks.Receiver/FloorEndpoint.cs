@@ -46,17 +46,14 @@ internal static class FloorEndpoint
     private static bool IsSigned(string header, ReadOnlySpan<byte> body)
     {
         Span<byte> sent = stackalloc byte[HMACSHA512.HashSizeInBytes];
-        if (!header.StartsWith("sha512=", StringComparison.Ordinal)
-            || Convert.FromHexString(header.AsSpan("sha512=".Length), sent, out _, out var written) != OperationStatus.Done
-            || written != sent.Length)
+        if (!GridXSignature.TryReadSent(header, sent))
         {
             return false;
         }
 
-        var hmac = t_keptKey ??= IncrementalHash.CreateHMAC(HashAlgorithmName.SHA512, Encoding.UTF8.GetBytes(Payloads.Secret));
+        t_keptKey ??= IncrementalHash.CreateHMAC(HashAlgorithmName.SHA512, Encoding.UTF8.GetBytes(Payloads.Secret));
         Span<byte> expected = stackalloc byte[HMACSHA512.HashSizeInBytes];
-        hmac.AppendData(body);
-        hmac.GetHashAndReset(expected);
+        Floors.KeptKeyMac(t_keptKey, body, expected);
         return CryptographicOperations.FixedTimeEquals(expected, sent);
     }
 }
